@@ -7,7 +7,10 @@
 // Offsets (Start, End) are always byte offsets into Article.Body.
 package news
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Raw is one input document as read from a file, a feed, a WARC record or a
 // JSON line, before any extraction. Exactly one of Text or HTML is set.
@@ -44,7 +47,7 @@ type Article struct {
 	// PublishedPrecision is "second", "day" or "" (unknown); a page that only
 	// gives a date must not be read as midnight UTC.
 	PublishedPrecision string    `json:"published_precision,omitempty"`
-	Fetched            time.Time `json:"fetched,omitempty"`
+	Fetched            time.Time `json:"fetched,omitzero"`
 	Language           string    `json:"language"`
 	Body               string    `json:"body"`
 	// Removed lists every string taken out of the text as chrome, in order.
@@ -63,6 +66,37 @@ type Article struct {
 	ContentHash string `json:"content_hash,omitempty"`
 	DuplicateOf int64  `json:"duplicate_of,omitempty"`
 	StoryID     int64  `json:"story_id,omitempty"`
+}
+
+// MarshalJSON writes an unknown publication date as null rather than as
+// year 1, which a reader could take for a date.
+func (a Article) MarshalJSON() ([]byte, error) {
+	type plain Article
+	out := struct {
+		plain
+		Published *time.Time `json:"published"`
+	}{plain: plain(a)}
+	if !a.Published.IsZero() {
+		out.Published = &a.Published
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (a *Article) UnmarshalJSON(data []byte) error {
+	type plain Article
+	in := struct {
+		*plain
+		Published *time.Time `json:"published"`
+	}{plain: (*plain)(a)}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	a.Published = time.Time{}
+	if in.Published != nil {
+		a.Published = *in.Published
+	}
+	return nil
 }
 
 // Quality describes how far an article's text can be trusted.

@@ -1,0 +1,206 @@
+// Package extract turns a raw input document into a clean article: the main
+// text without site chrome, its metadata, its language and its quality.
+//
+// HTML goes through go-trafilatura (with its readability and dom-distiller
+// fallbacks); plain text, where a scraper has already flattened the chrome
+// into lines, goes through package boilerplate. Extraction is a pure function
+// of its input.
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/source"
+)
+
+// ErrNoText is returned when a document has no main text left after
+// extraction (an index page, a login wall, a page of links).
+var ErrNoText = errors.New("no main text found")
+
+// Article extracts the clean article from raw.
+func Article(raw news.Raw) (news.Article, error) {
+	var (
+		a   news.Article
+		err error
+	)
+	switch {
+	case len(raw.HTML) > 0:
+		a, err = fromHTML(raw)
+	default:
+		a, err = fromText(raw)
+	}
+	if err != nil {
+		return a, err
+	}
+	a.Input = raw.Input
+	a.Format = raw.Format
+	if a.URL == "" {
+		a.URL = raw.URL
+	}
+	if raw.Title != "" {
+		a.Title = cleanLine(raw.Title)
+	}
+	if raw.Source != "" {
+		a.Source = raw.Source
+	}
+	if a.Source == "" {
+		a.Source = hostOf(firstNonEmpty(a.CanonicalURL, a.URL))
+	}
+	if !raw.Published.IsZero() {
+		a.Published = raw.Published
+		a.PublishedPrecision = "second"
+		if raw.Published.Equal(dayStart(raw.Published)) && raw.Published.Location() == time.UTC {
+			a.PublishedPrecision = "day"
+		}
+	}
+	a.Fetched = raw.Fetched
+	if a.Removed == nil {
+		a.Removed = []string{}
+	}
+	if strings.TrimSpace(a.Body) == "" {
+		return a, ErrNoText
+	}
+	a.Language = Language(a.Body)
+	a.ContentHash = ContentHash(a.Body)
+	return a, nil
+}
+
+func dayStart(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+func fromText(raw news.Raw) (news.Article, error) {
+	text := strings.ReplaceAll(raw.Text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var a news.Article
+	a.Body = normaliseParagraphs(text)
+	return a, nil
+}
+
+func fromHTML(raw news.Raw) (news.Article, error) {
+	var a news.Article
+	contentType := ""
+	if raw.Charset != "" {
+		contentType = "text/html; charset=" + raw.Charset
+	}
+	page, err := source.HTMLToUTF8(raw.HTML, contentType)
+	if err != nil {
+		return a, err
+	}
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		Deduplicate:     true,
+	}
+	if u, err := url.Parse(raw.URL); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.Extract(bytes.NewReader(page), opts)
+	if err != nil {
+		return a, fmt.Errorf("extract main text: %w", err)
+	}
+	meta := readMeta(page)
+	a.Body = paragraphs(res.ContentNode)
+	a.Title = cleanLine(firstNonEmpty(meta.title, res.Metadata.Title))
+	a.Author = cleanLine(firstNonEmpty(meta.author, res.Metadata.Author))
+	a.Source = cleanLine(firstNonEmpty(meta.siteName, res.Metadata.Sitename))
+	a.CanonicalURL = firstNonEmpty(meta.canonical, res.Metadata.URL)
+	switch {
+	case !meta.published.IsZero():
+		a.Published = meta.published
+		a.PublishedPrecision = meta.precision
+	case !res.Metadata.Date.IsZero():
+		a.Published = res.Metadata.Date
+		a.PublishedPrecision = "day"
+	}
+	return a, nil
+}
+
+// normaliseParagraphs keeps paragraph boundaries (blank lines) and single
+// line breaks, trims each line, and collapses runs of blank lines.
+func normaliseParagraphs(text string) string {
+	var out []string
+	blank := true
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
+		line = strings.TrimLeftFunc(line, unicode.IsSpace)
+		if line == "" {
+			if !blank {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		out = append(out, line)
+		blank = false
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// cleanLine collapses white space in a one-line field.
+func cleanLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+func hostOf(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// Language returns the ISO 639-1 code of text's language, or "" when the
+// detector is not confident (very short text).
+func Language(text string) string {
+	sample := text
+	if len(sample) > 4000 {
+		sample = sample[:4000]
+	}
+	info := whatlanggo.Detect(sample)
+	if !info.IsReliable() && info.Confidence < 0.5 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// ContentHash identifies the article text whatever its white space, case and
+// punctuation, so that the same text ingested from two inputs is one article.
+func ContentHash(body string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(body) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		default:
+			space = true
+		}
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:16])
+}

@@ -1,0 +1,156 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/source"
+	"github.com/newsgraph/newsgraph/internal/store"
+)
+
+// Counts are what an ingest did, for its summary line.
+type Counts struct {
+	Read   int64 `json:"read"`
+	Stored int64 `json:"stored"`
+	Known  int64 `json:"already_known"`
+	Failed int64 `json:"failed"`
+}
+
+func (c Counts) String() string {
+	return fmt.Sprintf("read %d, stored %d, already known %d, failed %d", c.Read, c.Stored, c.Known, c.Failed)
+}
+
+// Ingester reads inputs, runs the pipeline on every document on a bounded
+// pool of workers, and stores the results through one writer.
+type Ingester struct {
+	Pipeline *Pipeline
+	Reader   *source.Reader
+	Store    store.Store
+	// Workers is the number of documents processed at once; 0 means one
+	// per CPU.
+	Workers int
+	// Progress, if set, is called from the writer after each document.
+	Progress func(Counts)
+}
+
+type job struct {
+	raw news.Raw
+	err error
+}
+
+type result struct {
+	input  string
+	stage  string
+	doc    *news.Document
+	err    error
+	sample []byte
+	known  bool
+}
+
+// Run ingests every document under paths. Memory stays bounded: documents
+// are streamed from the reader through channels of fixed capacity. It
+// returns when all is read and stored or ctx is cancelled; documents already
+// stored stay stored, so running it again continues where it stopped.
+func (in *Ingester) Run(ctx context.Context, paths []string) (Counts, error) {
+	workers := in.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan job, 2*workers)
+	results := make(chan result, 2*workers)
+
+	var readErr error
+	go func() {
+		defer close(jobs)
+		readErr = in.Reader.Read(ctx, paths, func(raw news.Raw, err error) bool {
+			select {
+			case jobs <- job{raw: raw, err: err}:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- in.process(ctx, j)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	var c Counts
+	var fatal error
+	for r := range results {
+		c.Read++
+		switch {
+		case r.err != nil:
+			c.Failed++
+			if err := in.Store.RecordFailure(context.WithoutCancel(ctx), store.Failure{Input: r.input, Stage: r.stage, Reason: r.err.Error(), Sample: r.sample}); err != nil && fatal == nil {
+				fatal = err
+			}
+		case r.known:
+			c.Known++
+		default:
+			// A document being written when the ingest is interrupted is
+			// still written whole: the transaction is not cancelled.
+			_, created, err := in.Store.Save(context.WithoutCancel(ctx), r.doc)
+			switch {
+			case err != nil:
+				c.Failed++
+				in.Store.RecordFailure(context.WithoutCancel(ctx), store.Failure{Input: r.input, Stage: store.StageStore, Reason: err.Error()})
+			case created:
+				c.Stored++
+			default:
+				c.Known++
+			}
+		}
+		if in.Progress != nil {
+			in.Progress(c)
+		}
+	}
+	if fatal != nil {
+		return c, fmt.Errorf("record failure: %w", fatal)
+	}
+	if readErr != nil {
+		return c, readErr
+	}
+	return c, ctx.Err()
+}
+
+func (in *Ingester) process(ctx context.Context, j job) result {
+	r := result{input: j.raw.Input}
+	if j.err != nil {
+		r.stage, r.err = store.StageRead, j.err
+		var se *source.Error
+		if errors.As(j.err, &se) {
+			r.input, r.err, r.sample = se.Input, se.Err, se.Sample
+		}
+		return r
+	}
+	if j.raw.URL != "" {
+		if _, ok, err := in.Store.Known(ctx, j.raw.URL); err == nil && ok {
+			r.known = true
+			return r
+		}
+	}
+	doc, err := in.Pipeline.Process(j.raw)
+	if err != nil {
+		r.stage, r.err = store.StageExtract, err
+		return r
+	}
+	r.doc = doc
+	return r
+}
