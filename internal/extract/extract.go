@@ -29,6 +29,10 @@ import (
 // extraction (an index page, a login wall, a page of links).
 var ErrNoText = errors.New("no main text found")
 
+// minWords is the fewest words an article body can have. Fewer is what the
+// extractors return for an index or error page: a menu item, a caption.
+const minWords = 4
+
 // Article extracts the clean article from raw.
 func Article(raw news.Raw) (news.Article, error) {
 	var (
@@ -69,8 +73,9 @@ func Article(raw news.Raw) (news.Article, error) {
 	if a.Removed == nil {
 		a.Removed = []string{}
 	}
-	if strings.TrimSpace(a.Body) == "" {
-		return a, ErrNoText
+	a.Body, a.Removed = dropRepeatedTitle(a.Body, a.Title, a.Removed)
+	if n := len(strings.Fields(a.Body)); n < minWords {
+		return a, fmt.Errorf("%w (%d words)", ErrNoText, n)
 	}
 	a.Language = Language(a.Body)
 	a.ContentHash = ContentHash(a.Body)
@@ -127,6 +132,20 @@ func fromHTML(raw news.Raw) (news.Article, error) {
 		a.PublishedPrecision = "day"
 	}
 	return a, nil
+}
+
+// dropRepeatedTitle removes a first paragraph that only repeats the title
+// (pages often keep their <h1> inside the article), so that the headline is
+// not read twice as body text; it is listed as removed.
+func dropRepeatedTitle(body, title string, removed []string) (string, []string) {
+	if title == "" {
+		return body, removed
+	}
+	first, rest, _ := strings.Cut(body, "\n\n")
+	if ContentHash(first) != ContentHash(title) {
+		return body, removed
+	}
+	return strings.TrimSpace(rest), append(removed, first)
 }
 
 // normaliseParagraphs keeps paragraph boundaries (blank lines) and single

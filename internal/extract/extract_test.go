@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/source"
+)
+
+const corpus = "../../examples/corpus"
+
+func readCorpus(t *testing.T, name string) news.Raw {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(corpus, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := source.Decode(data, source.Format(name), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+func TestHTMLPageWithHeavyChrome(t *testing.T) {
+	a, err := Article(readCorpus(t, "heavy-chrome-hanoi-north-korea-rebuttal-2019.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "North Korea Disputes Trump's Account of Hanoi Talks, Says It Sought Only Partial Sanctions Relief" {
+		t.Errorf("title = %q", a.Title)
+	}
+	if a.Source != "Pacific Courier" || !strings.Contains(a.Author, "Nguyen Thi Lan") {
+		t.Errorf("source %q, author %q", a.Source, a.Author)
+	}
+	if got := a.Published.Format(time.RFC3339); got != "2019-03-01T02:10:00+07:00" || a.PublishedPrecision != "second" {
+		t.Errorf("published = %s (%s); want the page's local time and zone", got, a.PublishedPrecision)
+	}
+	if !strings.HasPrefix(a.CanonicalURL, "https://www.pacificcourier.example/") {
+		t.Errorf("canonical = %q", a.CanonicalURL)
+	}
+	if !strings.HasPrefix(a.Body, "HANOI — North Korea's foreign minister disputed") ||
+		!strings.HasSuffix(a.Body, "before returning home by train.") {
+		t.Errorf("body does not run from the first to the last paragraph:\n%s", a.Body)
+	}
+	for _, chrome := range []string{"Accept all", "Cookie settings", "Most Read", "China Factory Activity", "Sign up", "Advertise With Us", "Share on Facebook", "Get the Korea Brief"} {
+		if strings.Contains(a.Body, chrome) {
+			t.Errorf("body keeps chrome %q", chrome)
+		}
+	}
+	if n := strings.Count(a.Body, "\n\n") + 1; n < 6 {
+		t.Errorf("body has %d paragraphs; paragraph boundaries were lost", n)
+	}
+	if a.Language != "en" {
+		t.Errorf("language = %q", a.Language)
+	}
+}
+
+func TestLegacyCharsetPage(t *testing.T) {
+	a, err := Article(readCorpus(t, "windows-1252-seoul-hails-dmz-handshake-2019.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"tête-à-tête", "“Today’s handshake", "café in Paju", "stagecraft… whether"} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("body lacks %q: windows-1252 not decoded", want)
+		}
+	}
+	if strings.HasPrefix(a.Body, "Seoul Hails") || len(a.Removed) == 0 || !strings.HasPrefix(a.Removed[0], "Seoul Hails") {
+		t.Errorf("the headline repeated as first paragraph should be removed: body %q…, removed %q", a.Body[:40], a.Removed)
+	}
+}
+
+func TestNonEnglishIsDetected(t *testing.T) {
+	for name, want := range map[string]string{
+		"german-language-hanoi-gipfel-2019.html":     "de",
+		"korean-language-singapore-summit-2018.json": "ko",
+	} {
+		a, err := Article(readCorpus(t, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Language != want {
+			t.Errorf("%s: language %q, want %q", name, a.Language, want)
+		}
+	}
+}
+
+func TestNoMainText(t *testing.T) {
+	_, err := Article(news.Raw{Input: "index.html", HTML: []byte("<html><body><nav><a href='/'>Home</a></nav></body></html>")})
+	if !errors.Is(err, ErrNoText) {
+		t.Errorf("err = %v, want ErrNoText", err)
+	}
+}
+
+func TestContentHashIgnoresFormatting(t *testing.T) {
+	a := ContentHash("North Korea fired two missiles on Thursday.")
+	b := ContentHash("  north korea fired TWO missiles\non Thursday ")
+	c := ContentHash("North Korea fired three missiles on Thursday.")
+	if a != b || a == c {
+		t.Errorf("hashes: %s %s %s", a, b, c)
+	}
+}
+
+func TestRawMetadataWins(t *testing.T) {
+	published := time.Date(2018, 6, 12, 0, 0, 0, 0, time.UTC)
+	a, err := Article(news.Raw{Input: "x.json", Format: "json", URL: "https://www.example.org/a", Title: "  Leaders  meet ", Published: published,
+		Text: "The two leaders met on Sentosa island and signed a joint statement after four hours of talks."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Leaders meet" || !a.Published.Equal(published) || a.PublishedPrecision != "day" || a.Source != "example.org" {
+		t.Errorf("article = %+v", a)
+	}
+}
