@@ -221,3 +221,63 @@ func waitForArticles(t *testing.T, db string, min int) int {
 	t.Fatalf("no %d articles in %s after 60 s", min, db)
 	return 0
 }
+
+// TestAnnotateEveryExample runs annotate on every article of the example
+// corpus (each JSON line on its own) and checks the output's shape.
+func TestAnnotateEveryExample(t *testing.T) {
+	const corpus = "../../examples/corpus"
+	entries, err := os.ReadDir(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	check := func(name, stdin string, args ...string) {
+		code, stdout, stderr := run(t, stdin, args...)
+		if code != 0 {
+			t.Errorf("%s: exit %d: %s", name, code, stderr)
+			return
+		}
+		var doc struct {
+			Article  map[string]any   `json:"article"`
+			Entities []map[string]any `json:"entities"`
+			Dates    []map[string]any `json:"dates"`
+			Quotes   []map[string]any `json:"quotes"`
+			Events   []map[string]any `json:"events"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Errorf("%s: invalid JSON: %v", name, err)
+			return
+		}
+		body, _ := doc.Article["body"].(string)
+		if body == "" || doc.Entities == nil || doc.Dates == nil || doc.Quotes == nil || doc.Events == nil {
+			t.Errorf("%s: missing body or a list: %.300s", name, stdout)
+		}
+		for _, list := range [][]map[string]any{doc.Entities, doc.Dates, doc.Quotes} {
+			for _, m := range list {
+				start, end := int(m["start"].(float64)), int(m["end"].(float64))
+				if start < 0 || end > len(body) || start > end {
+					t.Errorf("%s: offsets %d-%d outside the body (%d bytes)", name, start, end, len(body))
+				}
+			}
+		}
+		n++
+	}
+	for _, e := range entries {
+		path := filepath.Join(corpus, e.Name())
+		switch filepath.Ext(e.Name()) {
+		case ".txt", ".html", ".json":
+			check(e.Name(), "", "annotate", path)
+		case ".jsonl":
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+				check(fmt.Sprintf("%s:%d", e.Name(), i+1), line, "annotate", "--format", "json", "-")
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("annotated %d examples, want at least 30", n)
+	}
+}
