@@ -48,6 +48,10 @@ func New(s store.Store, p Processor, log *slog.Logger) *Server {
 	srv.mux.HandleFunc("GET /api/articles/{id}", srv.getArticle)
 	srv.mux.HandleFunc("POST /api/articles", srv.postArticle)
 	srv.mux.HandleFunc("GET /api/failures", srv.listFailures)
+	srv.mux.HandleFunc("GET /api/events", srv.listEvents)
+	srv.mux.HandleFunc("GET /api/quotes", srv.listQuotes)
+	srv.mux.HandleFunc("GET /api/entities", srv.listEntities)
+	srv.mux.HandleFunc("GET /api/entities/{name}", srv.getEntity)
 	srv.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no API endpoint %s %s", r.Method, r.URL.Path))
 	})

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"time"
+
+	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 )
@@ -135,5 +138,55 @@ func TestHealth(t *testing.T) {
 	status, body := do(t, "GET", srv.URL+"/api/health", "")
 	if status != 200 || body["status"] != "ok" {
 		t.Errorf("health = %d %v", status, body)
+	}
+}
+
+func TestEventQuoteEntityEndpoints(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	doc := news.NewDocument(news.Article{Title: "Diplomats refuse letter", Body: "North Korean diplomats refused to accept a letter from Trump, NK News reported.",
+		Published: time.Date(2025, 6, 11, 9, 0, 0, 0, time.UTC), ContentHash: "x"})
+	doc.Entities = []news.EntityMention{{Text: "Trump", Type: news.Person, Canonical: "Donald Trump", Actor: "USAGOV", Start: 55, End: 60, Ref: -1}}
+	doc.Quotes = []news.Quote{{Text: "we will not take it", Speaker: "Kim Song", SpeakerActor: "PRKGOV", Direct: true, Date: "2025-06-11"}}
+	doc.Events = []news.Event{{Source: []string{"PRKGOV"}, Target: []string{"USAGOV"}, CAMEO: "125", PLOVER: "REJECT", QuadClass: 3, Goldstein: -5,
+		Date: "2025-06-11", Evidence: doc.Article.Body, EvidenceEnd: len(doc.Article.Body), Confidence: 0.9, Rule: "refuse-accept"}}
+	if _, _, err := st.Save(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(st, nil, nil))
+	defer srv.Close()
+
+	_, events := do(t, "GET", srv.URL+"/api/events?source=PRK&target=USA&plover=REJECT&from=2025-06-01", "")
+	items := events["items"].([]any)
+	if len(items) != 1 {
+		t.Fatalf("events = %v", events)
+	}
+	e := items[0].(map[string]any)
+	if e["cameo"] != "125" || e["article_title"] != "Diplomats refuse letter" || e["evidence"] == "" {
+		t.Errorf("event = %v; want its code, article and evidence", e)
+	}
+	if _, none := do(t, "GET", srv.URL+"/api/events?source=USA", ""); len(none["items"].([]any)) != 0 {
+		t.Errorf("source=USA matched a PRK event: %v", none)
+	}
+	_, quotes := do(t, "GET", srv.URL+"/api/quotes?speaker=kim+song", "")
+	if items := quotes["items"].([]any); len(items) != 1 || items[0].(map[string]any)["speaker_actor"] != "PRKGOV" {
+		t.Errorf("quotes = %v", quotes)
+	}
+	_, entities := do(t, "GET", srv.URL+"/api/entities?q=trump", "")
+	if items := entities["items"].([]any); len(items) != 1 || items[0].(map[string]any)["canonical"] != "Donald Trump" {
+		t.Errorf("entities = %v", entities)
+	}
+	status, page := do(t, "GET", srv.URL+"/api/entities/Donald%20Trump", "")
+	if status != 200 || page["actor"] != "USAGOV" || len(page["events_as_target"].([]any)) != 1 {
+		t.Errorf("entity page = %d %v", status, page)
+	}
+	if status, _ := do(t, "GET", srv.URL+"/api/entities/Nobody", ""); status != 404 {
+		t.Errorf("unknown entity: %d", status)
+	}
+	if status, body := do(t, "GET", srv.URL+"/api/events?all=maybe", ""); status != 400 {
+		t.Errorf("all=maybe: %d %v", status, body)
 	}
 }

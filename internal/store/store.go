@@ -27,6 +27,13 @@ type Store interface {
 	// ErrNotFound.
 	Document(ctx context.Context, id int64) (*news.Document, error)
 	Stats(ctx context.Context) (Stats, error)
+
+	Events(ctx context.Context, q EventQuery) ([]EventRecord, error)
+	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteRecord, error)
+	Entities(ctx context.Context, q EntityQuery) ([]EntitySummary, error)
+	// Entity returns one canonical entity, or ErrNotFound.
+	Entity(ctx context.Context, canonical string) (*EntityDetail, error)
+
 	Close() error
 }
 

@@ -26,6 +26,9 @@ func Run(t *testing.T, open Opener) {
 		{"FullTextAndDateRange", testQuery},
 		{"Failures", testFailures},
 		{"NotFound", testNotFound},
+		{"EventQueries", testEvents},
+		{"QuoteQueries", testQuotes},
+		{"EntityQueries", testEntities},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -216,6 +219,138 @@ func testFailures(t *testing.T, s store.Store) {
 func testNotFound(t *testing.T, s store.Store) {
 	if _, err := s.Document(context.Background(), 424242); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Document(missing) error = %v; want ErrNotFound", err)
+	}
+}
+
+// saveDyads stores two articles: the 2018 summit (Trump USAGOV) and a 2022
+// commentary by Trump out of office (USA), with events of several kinds.
+func saveDyads(t *testing.T, s store.Store) (int64, int64) {
+	t.Helper()
+	ctx := context.Background()
+	summit := news.NewDocument(news.Article{Title: "Leaders meet in Singapore", URL: "https://example.org/summit", Source: "example.org",
+		Published: time.Date(2018, 6, 12, 20, 0, 0, 0, time.FixedZone("SGT", 8*3600)), Body: "Trump met Kim in Singapore. He said talks went well. Pyongyang would welcome aid.", ContentHash: "summit"})
+	summit.Entities = []news.EntityMention{
+		{Text: "Trump", Type: news.Person, Canonical: "Donald Trump", Actor: "USAGOV", Start: 0, End: 5, Ref: -1},
+		{Text: "Kim", Type: news.Person, Canonical: "Kim Jong Un", Actor: "PRKGOV", Start: 10, End: 13, Ref: -1},
+		{Text: "He", Type: news.Person, Canonical: "Donald Trump", Actor: "USAGOV", Start: 28, End: 30, Ref: 0},
+	}
+	summit.Quotes = []news.Quote{{Text: "talks went well", Speaker: "Donald Trump", SpeakerActor: "USAGOV", Direct: false, Cue: "say", Date: "2018-06-12", Start: 36, End: 51}}
+	summit.Events = []news.Event{
+		{Source: []string{"USAGOV"}, Target: []string{"PRKGOV"}, CAMEO: "042", PLOVER: "CONSULT", QuadClass: 1, Goldstein: 1.9, Date: "2018-06-12", Location: "Singapore", Evidence: "Trump met Kim in Singapore.", EvidenceEnd: 27, Confidence: 0.9, Rule: "meet"},
+		{Source: []string{"PRKGOV"}, Target: []string{"USAGOV"}, CAMEO: "042", PLOVER: "CONSULT", QuadClass: 1, Goldstein: 1.9, Date: "2018-06-12", Location: "Singapore", Evidence: "Trump met Kim in Singapore.", EvidenceEnd: 27, Confidence: 0.9, Rule: "meet"},
+		{Source: []string{"PRKGOV"}, Target: []string{"USAGOV"}, CAMEO: "0233", PLOVER: "REQUEST", QuadClass: 1, Goldstein: 3.4, Date: "2018-06-12", Evidence: "Pyongyang would welcome aid.", EvidenceStart: 52, EvidenceEnd: 80, Hypothetical: true, Confidence: 0.6, Rule: "welcome-aid"},
+	}
+	later := news.NewDocument(news.Article{Title: "Trump criticises talks", URL: "https://example.org/later", Source: "example.org",
+		Published: time.Date(2022, 3, 1, 9, 0, 0, 0, time.UTC), Body: "Trump criticised North Korea.", ContentHash: "later"})
+	later.Entities = []news.EntityMention{{Text: "Trump", Type: news.Person, Canonical: "Donald Trump", Actor: "USA", Start: 0, End: 5, Ref: -1},
+		{Text: "Donald Trump", Type: news.Person, Canonical: "Donald Trump", Actor: "USA", Start: 0, End: 5, Ref: -1}}
+	later.Quotes = []news.Quote{{Text: "a disgrace", Speaker: "Donald Trump", SpeakerActor: "USA", Direct: true, Cue: "say", Date: "2022-03-01", Start: 1, End: 2}}
+	later.Events = []news.Event{{Source: []string{"USA"}, Target: []string{"PRK"}, CAMEO: "111", PLOVER: "ACCUSE", QuadClass: 3, Goldstein: -2, Date: "2022-03-01", Evidence: "Trump criticised North Korea.", EvidenceEnd: 29, Confidence: 0.8, Rule: "criticise"}}
+	a, _, err := s.Save(ctx, summit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := s.Save(ctx, later)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, b
+}
+
+func testEvents(t *testing.T, s store.Store) {
+	summit, later := saveDyads(t, s)
+	ctx := context.Background()
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		name string
+		q    store.EventQuery
+		want []string // "SOURCE>TARGET cameo date"
+	}{
+		{"facts only, newest first", store.EventQuery{}, []string{"USA>PRK 111 2022-03-01", "USAGOV>PRKGOV 042 2018-06-12", "PRKGOV>USAGOV 042 2018-06-12"}},
+		{"with hypotheticals", store.EventQuery{AllModalities: true, Source: "PRK"}, []string{"PRKGOV>USAGOV 042 2018-06-12", "PRKGOV>USAGOV 0233 2018-06-12"}},
+		{"country dyad", store.EventQuery{Source: "USA", Target: "PRK"}, []string{"USA>PRK 111 2022-03-01", "USAGOV>PRKGOV 042 2018-06-12"}},
+		{"actor code", store.EventQuery{Source: "USAGOV"}, []string{"USAGOV>PRKGOV 042 2018-06-12"}},
+		{"plover", store.EventQuery{PLOVER: "accuse"}, []string{"USA>PRK 111 2022-03-01"}},
+		{"cameo prefix", store.EventQuery{CAMEO: "04"}, []string{"USAGOV>PRKGOV 042 2018-06-12", "PRKGOV>USAGOV 042 2018-06-12"}},
+		{"date range", store.EventQuery{From: day(2018, 6, 12), To: day(2018, 6, 12), Target: "USA"}, []string{"PRKGOV>USAGOV 042 2018-06-12"}},
+		{"article", store.EventQuery{ArticleID: later}, []string{"USA>PRK 111 2022-03-01"}},
+		{"like is escaped", store.EventQuery{Source: "US_GOV"}, nil},
+	} {
+		got, err := s.Events(ctx, tc.q)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		var keys []string
+		for _, e := range got {
+			keys = append(keys, e.Source[0]+">"+e.Target[0]+" "+e.CAMEO+" "+e.Date)
+		}
+		if !equal(keys, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, keys, tc.want)
+		}
+	}
+	got, _ := s.Events(ctx, store.EventQuery{ArticleID: summit, Limit: 1})
+	if len(got) != 1 || got[0].ArticleID != summit || got[0].ArticleTitle != "Leaders meet in Singapore" || got[0].Evidence != "Trump met Kim in Singapore." || got[0].Location != "Singapore" {
+		t.Errorf("event record = %+v; want it linked to its article and evidence", got)
+	}
+}
+
+func testQuotes(t *testing.T, s store.Store) {
+	saveDyads(t, s)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		q    store.QuoteQuery
+		want []string
+	}{
+		{store.QuoteQuery{}, []string{"a disgrace", "talks went well"}},
+		{store.QuoteQuery{Speaker: "trump"}, []string{"a disgrace", "talks went well"}},
+		{store.QuoteQuery{Actor: "USAGOV"}, []string{"talks went well"}},
+		{store.QuoteQuery{DirectOnly: true}, []string{"a disgrace"}},
+		{store.QuoteQuery{To: time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)}, []string{"talks went well"}},
+		{store.QuoteQuery{Speaker: "Psaki"}, nil},
+	} {
+		got, err := s.Quotes(ctx, tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, q := range got {
+			texts = append(texts, q.Text)
+		}
+		if !equal(texts, tc.want) {
+			t.Errorf("%+v: got %q, want %q", tc.q, texts, tc.want)
+		}
+	}
+}
+
+func testEntities(t *testing.T, s store.Store) {
+	saveDyads(t, s)
+	ctx := context.Background()
+	list, err := s.Entities(ctx, store.EntityQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].Canonical != "Donald Trump" || list[0].Mentions != 4 || list[0].Articles != 2 {
+		t.Fatalf("entities = %+v", list)
+	}
+	if got, _ := s.Entities(ctx, store.EntityQuery{Text: "jong"}); len(got) != 1 || got[0].Actor != "PRKGOV" {
+		t.Errorf("search jong = %+v", got)
+	}
+	d, err := s.Entity(ctx, "Donald Trump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !equal(d.Aliases, []string{"Trump", "Donald Trump"}) {
+		t.Errorf("aliases = %q; want the written names, not the pronoun", d.Aliases)
+	}
+	if len(d.Roles) != 2 || d.Roles[0].Actor != "USAGOV" || d.Roles[1].Actor != "USA" || d.Roles[0].First.Year() != 2018 || d.Roles[1].First.Year() != 2022 {
+		t.Errorf("roles = %+v; want USAGOV in 2018 then USA in 2022", d.Roles)
+	}
+	if len(d.Recent) != 2 || d.Recent[0].ArticleTitle != "Trump criticises talks" {
+		t.Errorf("recent articles = %+v", d.Recent)
+	}
+	if _, err := s.Entity(ctx, "Nobody Known"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown entity: %v", err)
 	}
 }
 
