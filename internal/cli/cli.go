@@ -69,7 +69,8 @@ with the evidence for each, in SQLite by default.`,
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&e.db, "db", "", "database: a SQLite file path (default "+DefaultDB+", or $NEWSGRAPH_DB)")
-	root.AddCommand(e.ingestCommand(), e.annotateCommand(), e.serveCommand(), e.failuresCommand(), e.benchCommand())
+	root.AddCommand(e.ingestCommand(), e.annotateCommand(), e.serveCommand(), e.failuresCommand(), e.benchCommand(),
+		e.eventsCommand(), e.quotesCommand(), e.feedsCommand())
 	return root
 }
 
@@ -114,5 +115,5 @@ func newPipeline() (*pipeline.Pipeline, error) {
 
 // newReader returns the input reader with every container format plugged in.
 func newReader(stdin io.Reader) *source.Reader {
-	return &source.Reader{Stdin: stdin, Decoders: map[string]source.Decoder{}}
+	return &source.Reader{Stdin: stdin}
 }

@@ -35,7 +35,14 @@ type Ingester struct {
 	Workers int
 	// Progress, if set, is called from the writer after each document.
 	Progress func(Counts)
+	// Saved, if set, is called from the writer for each document stored or
+	// found already stored, with the input it came from and its article id.
+	Saved func(input string, id int64)
 }
+
+// Producer reads documents and passes each (or an error for one that could
+// not be read) to yield, stopping when yield returns false.
+type Producer func(ctx context.Context, yield func(news.Raw, error) bool) error
 
 type job struct {
 	raw news.Raw
@@ -43,12 +50,13 @@ type job struct {
 }
 
 type result struct {
-	input  string
-	stage  string
-	doc    *news.Document
-	err    error
-	sample []byte
-	known  bool
+	input   string
+	stage   string
+	doc     *news.Document
+	err     error
+	sample  []byte
+	known   bool
+	knownID int64
 }
 
 // Run ingests every document under paths. Memory stays bounded: documents
@@ -56,6 +64,13 @@ type result struct {
 // returns when all is read and stored or ctx is cancelled; documents already
 // stored stay stored, so running it again continues where it stopped.
 func (in *Ingester) Run(ctx context.Context, paths []string) (Counts, error) {
+	return in.RunDocuments(ctx, func(ctx context.Context, yield func(news.Raw, error) bool) error {
+		return in.Reader.Read(ctx, paths, yield)
+	})
+}
+
+// RunDocuments ingests the documents produce yields, like Run.
+func (in *Ingester) RunDocuments(ctx context.Context, produce Producer) (Counts, error) {
 	workers := in.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -66,7 +81,7 @@ func (in *Ingester) Run(ctx context.Context, paths []string) (Counts, error) {
 	var readErr error
 	go func() {
 		defer close(jobs)
-		readErr = in.Reader.Read(ctx, paths, func(raw news.Raw, err error) bool {
+		readErr = produce(ctx, func(raw news.Raw, err error) bool {
 			select {
 			case jobs <- job{raw: raw, err: err}:
 				return true
@@ -103,10 +118,13 @@ func (in *Ingester) Run(ctx context.Context, paths []string) (Counts, error) {
 			}
 		case r.known:
 			c.Known++
+			if in.Saved != nil {
+				in.Saved(r.input, r.knownID)
+			}
 		default:
 			// A document being written when the ingest is interrupted is
 			// still written whole: the transaction is not cancelled.
-			_, created, err := in.Store.Save(context.WithoutCancel(ctx), r.doc)
+			id, created, err := in.Store.Save(context.WithoutCancel(ctx), r.doc)
 			switch {
 			case err != nil:
 				c.Failed++
@@ -115,6 +133,9 @@ func (in *Ingester) Run(ctx context.Context, paths []string) (Counts, error) {
 				c.Stored++
 			default:
 				c.Known++
+			}
+			if err == nil && in.Saved != nil {
+				in.Saved(r.input, id)
 			}
 		}
 		if in.Progress != nil {
@@ -141,8 +162,8 @@ func (in *Ingester) process(ctx context.Context, j job) result {
 		return r
 	}
 	if j.raw.URL != "" {
-		if _, ok, err := in.Store.Known(ctx, j.raw.URL); err == nil && ok {
-			r.known = true
+		if id, ok, err := in.Store.Known(ctx, j.raw.URL); err == nil && ok {
+			r.known, r.knownID = true, id
 			return r
 		}
 	}

@@ -88,8 +88,9 @@ func Format(path string) string {
 	return ""
 }
 
-// Reader reads inputs. Formats whose decoding lives in other packages (feeds,
-// WARC archives) are plugged in through Decoders, keyed by format name.
+// Reader reads inputs. Containers of many documents (feeds, WARC archives)
+// are read by the warc and feeds packages; Decoders can replace or add a
+// reader for a format name.
 type Reader struct {
 	Limits   Limits
 	Stdin    io.Reader
@@ -240,7 +241,7 @@ func (rd *Reader) ReadFile(ctx context.Context, path string, h Handler) bool {
 	case "jsonl":
 		return rd.readJSONLines(ctx, r, path, h)
 	case "feed", "warc":
-		dec := rd.Decoders[format]
+		dec := rd.decoder(format)
 		if dec == nil {
 			return h(news.Raw{Input: path}, &Error{Input: path, Err: fmt.Errorf("%w: no %s reader configured", ErrUnsupported, format)})
 		}

@@ -257,3 +257,28 @@ func FuzzJSONLines(f *testing.F) {
 		})
 	})
 }
+
+func TestContainersFromTheCorpusAndArchives(t *testing.T) {
+	out := readAll(t, &Reader{}, "../../examples/corpus/feed-korea-desk-2018-2019.rss", "../warc/testdata/news.warc.gz")
+	if len(out.errs) != 0 {
+		t.Errorf("errors: %v", out.errs)
+	}
+	var feedItems, pages int
+	for _, raw := range out.raws {
+		switch raw.Format {
+		case "feed":
+			feedItems++
+			if raw.Title == "" || raw.Published.IsZero() || raw.Text == "" && len(raw.HTML) == 0 {
+				t.Errorf("feed item without title, date or content: %+v", raw)
+			}
+		case "warc":
+			pages++
+			if raw.URL == "" || raw.Fetched.IsZero() || len(raw.HTML) == 0 || !strings.Contains(raw.Input, "news.warc.gz#") {
+				t.Errorf("WARC page without URL, fetch time, HTML or record number: %+v", raw.Input)
+			}
+		}
+	}
+	if feedItems != 3 || pages == 0 {
+		t.Errorf("read %d feed items (want 3) and %d WARC pages (want some)", feedItems, pages)
+	}
+}

@@ -34,7 +34,35 @@ type Store interface {
 	// Entity returns one canonical entity, or ErrNotFound.
 	Entity(ctx context.Context, canonical string) (*EntityDetail, error)
 
+	FeedStore
+
 	Close() error
+}
+
+// FeedStore keeps feed subscriptions and which of their items were stored.
+type FeedStore interface {
+	// AddFeed subscribes to a feed; adding one already there is not an error.
+	AddFeed(ctx context.Context, url string) (created bool, err error)
+	Feeds(ctx context.Context) ([]Feed, error)
+	// UpdateFeed records the outcome of a poll: the validators for the next
+	// conditional GET, the feed's title, the time and any error.
+	UpdateFeed(ctx context.Context, f Feed) error
+	FeedItemSeen(ctx context.Context, feedURL, key string) (bool, error)
+	// MarkFeedItem records that a feed's item was stored (or deliberately
+	// skipped, with articleID 0) so that it is not fetched again.
+	MarkFeedItem(ctx context.Context, feedURL, key string, articleID int64) error
+}
+
+// Feed is a subscription polled by `newsgraph feeds poll`.
+type Feed struct {
+	URL          string    `json:"url"`
+	Title        string    `json:"title"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	Added        time.Time `json:"added"`
+	LastPolled   time.Time `json:"last_polled,omitzero"`
+	LastError    string    `json:"last_error,omitempty"`
+	Items        int       `json:"items"`
 }
 
 // ErrNotFound is returned for an id that does not exist.

@@ -134,4 +134,23 @@ CREATE TABLE events (
 CREATE INDEX events_dyad ON events(source_country, target_country, date);
 CREATE INDEX events_date ON events(date);
 `,
+	// 2: feed subscriptions and the items already stored from them.
+	`
+CREATE TABLE feeds (
+	url           TEXT PRIMARY KEY,
+	title         TEXT NOT NULL DEFAULT '',
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	added         TEXT NOT NULL,
+	last_polled   TEXT,
+	last_error    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE feed_items (
+	feed_url   TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+	item_key   TEXT NOT NULL,
+	article_id INTEGER,
+	seen_at    TEXT NOT NULL,
+	PRIMARY KEY (feed_url, item_key)
+);
+`,
 }

@@ -29,6 +29,7 @@ func Run(t *testing.T, open Opener) {
 		{"EventQueries", testEvents},
 		{"QuoteQueries", testQuotes},
 		{"EntityQueries", testEntities},
+		{"Feeds", testFeeds},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -351,6 +352,54 @@ func testEntities(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Entity(ctx, "Nobody Known"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown entity: %v", err)
+	}
+}
+
+func testFeeds(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	const url = "https://news.example.org/asia.rss"
+	for i, want := range []bool{true, false} {
+		created, err := s.AddFeed(ctx, url)
+		if err != nil || created != want {
+			t.Fatalf("AddFeed #%d = %v, %v; want %v", i+1, created, err, want)
+		}
+	}
+	polled := time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
+	if err := s.UpdateFeed(ctx, store.Feed{URL: url, Title: "Asia desk", ETag: `"v2"`, LastModified: "Mon, 05 Jan 2026 07:55:00 GMT", LastPolled: polled}); err != nil {
+		t.Fatal(err)
+	}
+	id, _, err := s.Save(ctx, sampleDoc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen, err := s.FeedItemSeen(ctx, url, "guid-1"); err != nil || seen {
+		t.Fatalf("unseen item reported seen: %v %v", seen, err)
+	}
+	for _, key := range []string{"guid-1", "guid-1"} {
+		if err := s.MarkFeedItem(ctx, url, key, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.MarkFeedItem(ctx, url, "guid-blocked", 0); err != nil {
+		t.Fatal(err)
+	}
+	if seen, _ := s.FeedItemSeen(ctx, url, "guid-1"); !seen {
+		t.Error("stored item not seen")
+	}
+	feeds, err := s.Feeds(ctx)
+	if err != nil || len(feeds) != 1 {
+		t.Fatalf("Feeds = %v, %v", feeds, err)
+	}
+	f := feeds[0]
+	if f.Title != "Asia desk" || f.ETag != `"v2"` || !f.LastPolled.Equal(polled) || f.Items != 1 || f.Added.IsZero() {
+		t.Errorf("feed = %+v; want validators, poll time and 1 stored item", f)
+	}
+	// A failed poll keeps the title.
+	if err := s.UpdateFeed(ctx, store.Feed{URL: url, LastError: "timeout", LastPolled: polled}); err != nil {
+		t.Fatal(err)
+	}
+	if feeds, _ := s.Feeds(ctx); feeds[0].Title != "Asia desk" || feeds[0].LastError != "timeout" {
+		t.Errorf("after failed poll: %+v", feeds[0])
 	}
 }
 
