@@ -14,14 +14,20 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	"github.com/abadojack/whatlanggo"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
+	"github.com/newsgraph/newsgraph/internal/actors"
+	"github.com/newsgraph/newsgraph/internal/boilerplate"
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/quality"
+	"github.com/newsgraph/newsgraph/internal/timex"
 	"github.com/newsgraph/newsgraph/internal/source"
 )
 
@@ -79,20 +85,95 @@ func Article(raw news.Raw) (news.Article, error) {
 	}
 	a.Language = Language(a.Body)
 	a.ContentHash = ContentHash(a.Body)
+	a.Quality = quality.Assess(quality.Input{
+		Title:            a.Title,
+		Body:             a.Body,
+		Language:         a.Language,
+		BoilerplateRatio: removedRatio(a),
+		Removed:          len(a.Removed),
+		KnownNames:       knownNames(),
+	})
 	return a, nil
 }
+
+// removedRatio is the share of the input text removed as chrome.
+func removedRatio(a news.Article) float64 {
+	removed := 0
+	for _, r := range a.Removed {
+		removed += len(r)
+	}
+	if removed == 0 {
+		return 0
+	}
+	return float64(removed) / float64(removed+len(a.Body))
+}
+
+// knownNames are the full names of the people in the actor knowledge base,
+// against which garbled names ("Donald Nut Trump") are recognised.
+var knownNames = sync.OnceValue(func() []string {
+	var names []string
+	for _, p := range actors.Default().People() {
+		names = append(names, p.Name)
+	}
+	return names
+})
 
 func dayStart(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
+// fromText cleans scraped plain text: chrome lines, bylines and datelines
+// are removed (and kept as metadata), and a first line that looks like a
+// headline becomes the title.
 func fromText(raw news.Raw) (news.Article, error) {
 	text := strings.ReplaceAll(raw.Text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	var a news.Article
-	a.Body = normaliseParagraphs(text)
+	c := boilerplate.Clean(text)
+	a := news.Article{
+		Title:            c.Title,
+		Author:           c.Author,
+		Dateline:         c.Dateline,
+		Body:             normaliseParagraphs(c.Body),
+		Removed:          c.Removed,
+		RelatedHeadlines: c.RelatedHeadlines,
+	}
+	// Scraped text has no metadata, but its dateline or a "Posted on …
+	// by …" line often states the day of publication and the author.
+	for _, line := range append([]string{c.Dateline}, c.Removed...) {
+		if a.Published.IsZero() {
+			if day, ok := fullDate(line); ok {
+				a.Published, a.PublishedPrecision = day, "day"
+			}
+		}
+		if a.Author == "" {
+			if m := postedBy.FindStringSubmatch(line); m != nil {
+				a.Author = m[1]
+			}
+		}
+	}
 	return a, nil
+}
+
+// postedBy finds the author in a blog's "Posted on June 30, 2019 by Jane
+// Doe" line.
+var postedBy = regexp.MustCompile(`(?i)^(?:posted|published|written)\b.*\bby ([A-Z][\p{L}.'-]+(?: [A-Z][\p{L}.'-]+){1,3})\s*$`)
+
+// fullDate returns the day in line when line states one with its year
+// ("July 7, 2018"): a day without a year cannot be a publication date.
+func fullDate(line string) (time.Time, bool) {
+	if line == "" {
+		return time.Time{}, false
+	}
+	for _, d := range timex.Find(line, time.Time{}) {
+		if d.Precision != news.PrecisionDay {
+			continue
+		}
+		if t, err := time.Parse("2006-01-02", d.Value); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func fromHTML(raw news.Raw) (news.Article, error) {

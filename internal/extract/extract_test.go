@@ -118,3 +118,116 @@ func TestRawMetadataWins(t *testing.T) {
 		t.Errorf("article = %+v", a)
 	}
 }
+
+// between returns the part of the file from the first occurrence of start
+// through the end of end: the article text as a person would cut it out.
+func between(t *testing.T, name, start, end string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(corpus, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	i := strings.Index(text, start)
+	j := strings.Index(text, end)
+	if i < 0 || j < 0 {
+		t.Fatalf("%s: fixture changed", name)
+	}
+	return normaliseParagraphs(text[i : j+len(end)])
+}
+
+func TestPlainTextWithChromeComesOutExactly(t *testing.T) {
+	for _, tc := range []struct {
+		file, first, last string
+		title, author     string
+		published         string
+		removed           []string
+		related           int
+	}{
+		{
+			file:      "headline-list-pompeo-pyongyang-july-2018.txt",
+			first:     "North Korea on Saturday accused",
+			last:      "foreign ministers in Tokyo on Sunday.",
+			title:     "North Korea Accuses U.S. of 'Gangster-Like' Demands After Pompeo Talks",
+			author:    "Sofia Marin",
+			published: "2018-07-07",
+			removed:   []string{"By Sofia Marin", "TOKYO, July 7, 2018 (Meridian) —", "Related Articles"},
+			related:   6,
+		},
+		{
+			file:      "comment-chrome-dmz-meeting-blog-2019.txt",
+			first:     "Donald Trump on Sunday became the first",
+			last:      "will be waiting on the table.",
+			title:     "Twenty Steps Into North Korea: Trump Meets Kim at the DMZ",
+			author:    "Daniel Park",
+			published: "2019-06-30",
+			removed:   []string{"Posted on June 30, 2019 by Daniel Park", "Share this:", "Leave a Reply", "Your email address will not be published. Required fields are marked *", "Back to top button"},
+		},
+	} {
+		a, err := Article(readCorpus(t, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := between(t, tc.file, tc.first, tc.last); a.Body != want {
+			t.Errorf("%s body:\n%s\nwant:\n%s", tc.file, a.Body, want)
+		}
+		if a.Title != tc.title || a.Author != tc.author || a.Published.Format("2006-01-02") != tc.published || a.PublishedPrecision != "day" {
+			t.Errorf("%s: title %q, author %q, published %v (%s)", tc.file, a.Title, a.Author, a.Published, a.PublishedPrecision)
+		}
+		for _, r := range tc.removed {
+			if !contains(a.Removed, r) {
+				t.Errorf("%s: %q not listed as removed: %q", tc.file, r, a.Removed)
+			}
+		}
+		if len(a.RelatedHeadlines) != tc.related {
+			t.Errorf("%s: related headlines %q, want %d", tc.file, a.RelatedHeadlines, tc.related)
+		}
+		if len(a.Quality.Flags) != 0 {
+			t.Errorf("%s: clean article flagged %v: %v", tc.file, a.Quality.Flags, a.Quality.Reasons)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestQualityFlagsOnTheCorpus checks that the garbled example is flagged as
+// machine-translated and no clean English example is.
+func TestQualityFlagsOnTheCorpus(t *testing.T) {
+	entries, err := os.ReadDir(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, e := range entries {
+		format := source.Format(e.Name())
+		if format != "text" && format != "html" && format != "json" {
+			continue
+		}
+		a, err := Article(readCorpus(t, e.Name()))
+		if err != nil {
+			t.Errorf("%s: %v", e.Name(), err)
+			continue
+		}
+		garbled := strings.HasPrefix(e.Name(), "garbled-")
+		flagged := a.Quality.HasFlag(news.FlagMachineTranslation)
+		switch {
+		case garbled && !flagged:
+			t.Errorf("%s: not flagged as machine-translated: %+v", e.Name(), a.Quality)
+		case !garbled && flagged:
+			t.Errorf("%s: clean article flagged: %v", e.Name(), a.Quality.Reasons)
+		case a.Language != "en" && !a.Quality.HasFlag(news.FlagNonEnglish):
+			t.Errorf("%s: %s article not flagged non_english", e.Name(), a.Language)
+		}
+		checked++
+	}
+	if checked < 20 {
+		t.Errorf("checked %d corpus articles", checked)
+	}
+}
