@@ -27,8 +27,8 @@ import (
 	"github.com/newsgraph/newsgraph/internal/boilerplate"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/quality"
-	"github.com/newsgraph/newsgraph/internal/timex"
 	"github.com/newsgraph/newsgraph/internal/source"
+	"github.com/newsgraph/newsgraph/internal/timex"
 )
 
 // ErrNoText is returned when a document has no main text left after
