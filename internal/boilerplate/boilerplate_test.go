@@ -339,6 +339,8 @@ func TestDatelines(t *testing.T) {
 			"SAN FRANCISCO, Calif., Dec. 3, 2023 (AP) —", "SAN FRANCISCO, Calif.", "Dec. 3, 2023", "The city council voted to ban the sale."},
 		{"Seoul, June 12 (Yonhap) -- South Korea will send an envoy to Washington.",
 			"Seoul, June 12 (Yonhap) --", "Seoul", "June 12", "South Korea will send an envoy to Washington."},
+		{"WASHINGTON/SEOUL, March 18, 2021 —",
+			"WASHINGTON/SEOUL, March 18, 2021 —", "WASHINGTON/SEOUL", "March 18, 2021", ""},
 		{"WASHINGTON — The White House said on Thursday that talks would resume.",
 			"WASHINGTON —", "WASHINGTON", "", "The White House said on Thursday that talks would resume."},
 		{"SEOUL, June 12: North Korea fired two missiles on Tuesday, the military said.",

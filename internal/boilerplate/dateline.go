@@ -99,7 +99,8 @@ func parseDateline(s string) (dateline, bool) {
 
 // isPlaceRune reports the characters place names are written with.
 func isPlaceRune(r rune) bool {
-	return unicode.IsLetter(r) || r == ' ' || r == '.' || r == '\'' || r == '’' || r == '-'
+	// '/' joins the places of a joint dateline: "WASHINGTON/SEOUL".
+	return unicode.IsLetter(r) || r == ' ' || r == '.' || r == '\'' || r == '’' || r == '-' || r == '/'
 }
 
 // capsPlace reports a place in capitals ("SEOUL", "SAN FRANCISCO",

@@ -110,7 +110,7 @@ func redact(dsn string) string {
 
 // newPipeline builds the pipeline with every annotator newsgraph has.
 func newPipeline() (*pipeline.Pipeline, error) {
-	return pipeline.New(pipeline.Dates{}), nil
+	return pipeline.Default(nil), nil
 }
 
 // newReader returns the input reader with every container format plugged in.

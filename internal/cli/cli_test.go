@@ -154,7 +154,7 @@ func TestKilledIngestResumes(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	const n = 4000
+	const n = 800
 	var lines strings.Builder
 	for i := range n {
 		fmt.Fprintf(&lines, `{"url":"https://example.org/story/%d","title":"Report %d","published":"2019-06-30T12:00:00+09:00","text":"Report number %d: the leaders met at the border village of Panmunjom on Sunday and agreed to resume working-level talks within weeks, officials in Seoul said."}`+"\n", i, i, i)
@@ -169,7 +169,7 @@ func TestKilledIngestResumes(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			stored := waitForArticles(t, db, 200)
+			stored := waitForArticles(t, db, 40)
 			cmd.Process.Signal(sig)
 			cmd.Wait()
 			before := countArticles(t, db)

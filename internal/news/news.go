@@ -151,7 +151,7 @@ type EntityMention struct {
 	End     int    `json:"end"`
 	// Ref is set on pronouns and role nouns resolved to an earlier mention:
 	// the index of that mention in the document's entity list, else -1.
-	Ref int `json:"ref,omitempty"`
+	Ref int `json:"ref"`
 }
 
 // Date precisions.

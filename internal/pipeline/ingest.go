@@ -106,6 +106,14 @@ func (in *Ingester) RunDocuments(ctx context.Context, produce Producer) (Counts,
 		close(results)
 	}()
 
+	var link *linker
+	if l, ok := in.Store.(store.Linker); ok {
+		var err error
+		if link, err = newLinker(ctx, l); err != nil {
+			return Counts{}, err
+		}
+	}
+
 	var c Counts
 	var fatal error
 	for r := range results {
@@ -134,6 +142,11 @@ func (in *Ingester) RunDocuments(ctx context.Context, produce Producer) (Counts,
 			default:
 				c.Known++
 			}
+			if err == nil && link != nil {
+				if err := link.link(context.WithoutCancel(ctx), id, r.doc); err != nil {
+					in.Store.RecordFailure(context.WithoutCancel(ctx), store.Failure{Input: r.input, Stage: StageLink, Reason: err.Error()})
+				}
+			}
 			if err == nil && in.Saved != nil {
 				in.Saved(r.input, id)
 			}
@@ -151,6 +164,21 @@ func (in *Ingester) RunDocuments(ctx context.Context, produce Producer) (Counts,
 	return c, ctx.Err()
 }
 
+// StageLink is the failure stage of an article stored but not linked to
+// its duplicates and story.
+const StageLink = "link"
+
+// linked reports whether a stored article needs no more work: it is linked,
+// or the store does not link.
+func (in *Ingester) linked(ctx context.Context, id int64) bool {
+	l, ok := in.Store.(store.Linker)
+	if !ok {
+		return true
+	}
+	done, err := l.Linked(ctx, id)
+	return err == nil && done
+}
+
 func (in *Ingester) process(ctx context.Context, j job) result {
 	r := result{input: j.raw.Input}
 	if j.err != nil {
@@ -162,7 +190,7 @@ func (in *Ingester) process(ctx context.Context, j job) result {
 		return r
 	}
 	if j.raw.URL != "" {
-		if id, ok, err := in.Store.Known(ctx, j.raw.URL); err == nil && ok {
+		if id, ok, err := in.Store.Known(ctx, j.raw.URL); err == nil && ok && in.linked(ctx, id) {
 			r.known, r.knownID = true, id
 			return r
 		}

@@ -153,4 +153,32 @@ CREATE TABLE feed_items (
 	PRIMARY KEY (feed_url, item_key)
 );
 `,
+	// 3: near-duplicate signatures and band keys, stories, and the term
+	// document frequencies story clustering weighs by.
+	`
+CREATE TABLE article_signatures (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	signature  BLOB NOT NULL
+);
+CREATE TABLE article_bands (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	key        INTEGER NOT NULL
+);
+CREATE INDEX article_bands_key ON article_bands(key);
+CREATE TABLE stories (
+	id       INTEGER PRIMARY KEY,
+	title    TEXT NOT NULL,
+	first    TEXT NOT NULL,
+	last     TEXT NOT NULL,
+	articles INTEGER NOT NULL,
+	state    TEXT NOT NULL  -- JSON: the story's term centroid
+);
+CREATE INDEX stories_last ON stories(last);
+CREATE TABLE term_docs (
+	term TEXT PRIMARY KEY,
+	docs INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_duplicate ON articles(duplicate_of);
+`,
 }
