@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/newsgraph/newsgraph/internal/actors"
 	"github.com/newsgraph/newsgraph/internal/entities"
+	"github.com/newsgraph/newsgraph/internal/events"
 )
 
 // Default returns the pipeline with every annotator newsgraph has, in the
@@ -13,5 +14,5 @@ func Default(kb *actors.KB) *Pipeline {
 	if kb == nil {
 		kb = actors.Default()
 	}
-	return New(entities.New(kb), Dates{})
+	return New(entities.New(kb), Dates{}, events.New(nil, events.WithKB(kb)))
 }
