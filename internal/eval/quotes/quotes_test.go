@@ -1,0 +1,64 @@
+package quotes
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/actors"
+	"github.com/newsgraph/newsgraph/internal/entities"
+	"github.com/newsgraph/newsgraph/internal/eval/evaldata"
+	"github.com/newsgraph/newsgraph/internal/news"
+	qx "github.com/newsgraph/newsgraph/internal/quotes"
+	"github.com/newsgraph/newsgraph/internal/timex"
+)
+
+// dates runs the date stage as the pipeline does.
+type dates struct{}
+
+func (dates) Annotate(doc *news.Document) {
+	doc.Dates = timex.Find(doc.Article.Body, doc.Article.Published)
+}
+
+func stages() []Annotator {
+	return []Annotator{entities.New(actors.Default()), dates{}}
+}
+
+func TestPolNeARFloor(t *testing.T) {
+	dir := filepath.Join(evaldata.Require(t, "quotes/polnear"), "dev")
+	r, err := Evaluate(dir, qx.New(nil), stages()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + r.String())
+	if os.Getenv("QUOTES_ERRORS") != "" {
+		for _, e := range r.Errors {
+			if strings.Contains(e, os.Getenv("QUOTES_ERRORS")) || os.Getenv("QUOTES_ERRORS") == "all" {
+				t.Log(e)
+			}
+		}
+	}
+}
+
+// TestPolNeARTrain reports the figures on the train split, ten times the
+// size of dev. It only reports: the floors are asserted on dev. It runs
+// when POLNEAR_TRAIN is set, as it takes a few minutes.
+func TestPolNeARTrain(t *testing.T) {
+	if os.Getenv("POLNEAR_TRAIN") == "" {
+		t.Skip("set POLNEAR_TRAIN=1 to score the train split as well")
+	}
+	dir := filepath.Join(evaldata.Require(t, "quotes/polnear"), "train")
+	r, err := Evaluate(dir, qx.New(nil), stages()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + r.String())
+	if os.Getenv("QUOTES_ERRORS") != "" {
+		for _, e := range r.Errors {
+			if strings.Contains(e, os.Getenv("QUOTES_ERRORS")) {
+				t.Log(e)
+			}
+		}
+	}
+}
