@@ -3,10 +3,13 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	eventseval "github.com/newsgraph/newsgraph/internal/eval/events"
 	"github.com/newsgraph/newsgraph/internal/eval/extraction"
+	nereval "github.com/newsgraph/newsgraph/internal/eval/ner"
 )
 
 // evalCommand measures newsgraph on third-party gold data. Each subcommand
@@ -50,6 +53,52 @@ func (e *env) evalCommand() *cobra.Command {
 		},
 	}
 	addData(dates, "../shared/eval/dates")
-	cmd.AddCommand(text, dates)
+	ner := &cobra.Command{
+		Use:   "ner --data DIR",
+		Short: "Entity P/R/F1 per type on wikigold and re3d, for prose alone and with our corrections",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := nereval.EvalNER(dir)
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "DATASET\tSYSTEM\tTYPE\tPRECISION\tRECALL\tF1")
+			for _, res := range r.Results {
+				for _, typ := range []string{"PERSON", "ORG", "LOCATION", "ALL"} {
+					if sc, ok := res.Exact[typ]; ok {
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\t%.3f\t%.3f\n", res.Dataset, res.System, typ, sc.Precision, sc.Recall, sc.F1)
+					}
+				}
+			}
+			tw.Flush()
+			fmt.Fprintln(e.stdout, r.JSON())
+			return nil
+		},
+	}
+	addData(ner, "../shared/eval/ner")
+	events := &cobra.Command{
+		Use:   "events --data FILE",
+		Short: "Event type and dyad accuracy, precision and recall on PLOVER gold records",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := newPipeline()
+			if err != nil {
+				return err
+			}
+			var stages []eventseval.Annotator
+			for _, an := range p.Annotators() {
+				stages = append(stages, an)
+			}
+			r, err := eventseval.Evaluate(dir, stages...)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, r.String())
+			return nil
+		},
+	}
+	addData(events, "../shared/eval/events/plover_gsr_dev.json")
+	cmd.AddCommand(text, dates, ner, events)
 	return cmd
 }

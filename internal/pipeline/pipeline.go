@@ -33,6 +33,9 @@ func New(annotators ...Annotator) *Pipeline {
 	return &Pipeline{annotators: annotators}
 }
 
+// Annotators returns the annotators in the order they run.
+func (p *Pipeline) Annotators() []Annotator { return p.annotators }
+
 // Process extracts the article from raw and annotates it. The error, if any,
 // comes from extraction: an annotator cannot fail a document.
 func (p *Pipeline) Process(raw news.Raw) (*news.Document, error) {
