@@ -52,6 +52,8 @@ func New(s store.Store, p Processor, log *slog.Logger) *Server {
 	srv.mux.HandleFunc("GET /api/quotes", srv.listQuotes)
 	srv.mux.HandleFunc("GET /api/entities", srv.listEntities)
 	srv.mux.HandleFunc("GET /api/entities/{name}", srv.getEntity)
+	srv.mux.HandleFunc("GET /api/stories", srv.listStories)
+	srv.mux.HandleFunc("GET /api/stories/{id}", srv.getStory)
 	srv.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no API endpoint %s %s", r.Method, r.URL.Path))
 	})

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
@@ -151,4 +152,64 @@ func (s *Server) getEntity(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, page)
+}
+
+func (s *Server) linker(w http.ResponseWriter) (store.Linker, bool) {
+	l, ok := s.store.(store.Linker)
+	if !ok {
+		writeError(w, http.StatusNotImplemented, "this database backend does not group stories")
+	}
+	return l, ok
+}
+
+func (s *Server) listStories(w http.ResponseWriter, r *http.Request) {
+	l, ok := s.linker(w)
+	if !ok {
+		return
+	}
+	limit, offset, err := paging(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	q := store.StoryQuery{Text: r.URL.Query().Get("q"), Limit: limit, Offset: offset}
+	if q.From, q.To, err = dateRange(r); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	list, err := l.Stories(r.Context(), q)
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, Page[news.Story]{Items: list, Limit: limit, Offset: offset})
+}
+
+func (s *Server) getStory(w http.ResponseWriter, r *http.Request) {
+	l, ok := s.linker(w)
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("story id %q is not a positive number", r.PathValue("id")))
+		return
+	}
+	d, err := l.Story(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no story with id %d", id))
+		return
+	}
+	if err != nil {
+		s.internalError(w, r, err)
+		return
+	}
+	out := struct {
+		news.Story
+		Articles []articleSummary `json:"articles"`
+	}{Story: d.Story, Articles: []articleSummary{}}
+	for _, a := range d.List {
+		out.Articles = append(out.Articles, summarise(a))
+	}
+	writeJSON(w, http.StatusOK, out)
 }

@@ -71,6 +71,7 @@ with the evidence for each, in SQLite by default.`,
 	root.PersistentFlags().StringVar(&e.db, "db", "", "database: a SQLite file path (default "+DefaultDB+", or $NEWSGRAPH_DB)")
 	root.AddCommand(e.ingestCommand(), e.annotateCommand(), e.serveCommand(), e.failuresCommand(), e.benchCommand(),
 		e.eventsCommand(), e.quotesCommand(), e.feedsCommand(), e.evalCommand())
+	root.AddCommand(e.storiesCommand(), e.timelineCommand())
 	return root
 }
 

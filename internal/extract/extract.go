@@ -287,6 +287,13 @@ func Language(text string) string {
 		sample = sample[:4000]
 	}
 	info := whatlanggo.Detect(sample)
+	// Short texts (a headline, a one-line item) leave the detector unsure.
+	// English is taken on its best guess alone, since English-only stages
+	// are built for it and most input is English; another language must be
+	// detected with confidence before the English stages are skipped.
+	if info.Lang == whatlanggo.Eng {
+		return "en"
+	}
 	if !info.IsReliable() && info.Confidence < 0.5 {
 		return ""
 	}

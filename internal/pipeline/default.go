@@ -4,6 +4,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/actors"
 	"github.com/newsgraph/newsgraph/internal/entities"
 	"github.com/newsgraph/newsgraph/internal/events"
+	"github.com/newsgraph/newsgraph/internal/quotes"
 )
 
 // Default returns the pipeline with every annotator newsgraph has, in the
@@ -14,5 +15,5 @@ func Default(kb *actors.KB) *Pipeline {
 	if kb == nil {
 		kb = actors.Default()
 	}
-	return New(entities.New(kb), Dates{}, events.New(nil, events.WithKB(kb)))
+	return New(entities.New(kb), Dates{}, quotes.New(kb), events.New(nil, events.WithKB(kb)))
 }

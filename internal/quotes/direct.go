@@ -32,7 +32,7 @@ var titleNouns = set("book", "books", "film", "films", "movie", "movies", "show"
 // frameOf finds the frame that governs the quotation at toks[qi], in order
 // of evidence: a cue right next to it, a cue elsewhere in its sentence,
 // then the speaker of a neighbouring quotation.
-func (st *state) frameOf(qi int, bySent [][]int, assigned map[int]int) (int, via) {
+func (st *state) frameOf(qi int, bySent [][]int, assigned map[int]int, follow bool) (int, via) {
 	toks := st.toks
 	si := st.sentOf[qi]
 	s := st.sents[si]
@@ -96,10 +96,10 @@ func (st *state) frameOf(qi int, bySent [][]int, assigned map[int]int) (int, via
 	}
 	// The sentence after, if it opens with a quotation that has a frame of
 	// its own ("A." "B," Smith said.).
-	if si+1 < len(st.sents) {
+	if follow && si+1 < len(st.sents) {
 		s2 := st.sents[si+1]
 		if toks[s2.a].para == toks[qi].paraEnd && toks[s2.a].kind == tQuote && s2.a != qi {
-			if k, v := st.frameOf(s2.a, bySent, assigned); v == viaAdjacent {
+			if k, v := st.frameOf(s2.a, bySent, assigned, false); v == viaAdjacent {
 				return k, viaInherit
 			}
 		}
@@ -172,7 +172,7 @@ func (st *state) direct() []news.Quote {
 		if t.kind != tQuote {
 			continue
 		}
-		k, v := st.frameOf(qi, bySent, assigned)
+		k, v := st.frameOf(qi, bySent, assigned, true)
 		sp := st.spans[t.q]
 		if !st.isSpeech(qi, sp, k, v) {
 			assigned[qi] = -1

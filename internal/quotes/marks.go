@@ -20,9 +20,6 @@ type span struct {
 	// single is set when the outer marks are single quotes, the way
 	// headlines and some house styles quote.
 	single bool
-	// unclosed marks a quote whose paragraph ended before its closing mark
-	// and that the next paragraph did not continue.
-	unclosed bool
 }
 
 // content returns the first and last content offsets of s.
@@ -203,11 +200,16 @@ func elision(after string) bool {
 // start of the paragraph, a space, an opening bracket, a dash, or another
 // opening mark.
 func openSide(body string, start, i int) bool {
+	// Straight marks before the mark ("'' or "') take the side of what
+	// precedes them; a few are looked through, never a long run.
+	for k := 0; k < 3 && i > start && (body[i-1] == '"' || body[i-1] == '\''); k++ {
+		i--
+	}
 	if i <= start {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(body[start:i])
-	return unicode.IsSpace(r) || strings.ContainsRune("([{/", r) || isDash(r) || r == '“' || r == '‘' || r == '«' || (r == '"' || r == '\'') && i-1 > start && openSide(body, start, i-1)
+	return unicode.IsSpace(r) || strings.ContainsRune("([{/", r) || isDash(r) || r == '“' || r == '‘' || r == '«'
 }
 
 // closeSide reports whether the text from i lets a mark close a quote: the
@@ -229,7 +231,6 @@ func isQuoteRune(r rune) bool {
 func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
 func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isSpaceByte(c byte) bool  { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-func isUpperByte(c byte) bool  { return c >= 'A' && c <= 'Z' }
 func isLowerStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
@@ -350,7 +351,6 @@ func findSpans(body string, paras []paragraph) []span {
 		// elsewhere the mark is more likely a typo than a quotation.
 		if len(cont.parts) > 1 || o.pos == p.start || precededByColon(body, p.start, o.pos) {
 			cont.close = p.end
-			cont.unclosed = true
 			out = append(out, *cont)
 		}
 		cont = nil

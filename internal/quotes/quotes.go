@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/actors"
 	"github.com/newsgraph/newsgraph/internal/news"
@@ -94,6 +95,17 @@ type state struct {
 	afterPreposition bool
 	// headlines caches headline(p): 1 yes, -1 no, 0 not yet known.
 	headlines []int8
+	// resolved caches the speaker of a name or role phrase by its span;
+	// actors caches knowledge-base actor codes by phrase. The same few
+	// names come back in every paragraph of an article.
+	resolved map[[2]int]resolution
+	actors   map[string]string
+	people   map[string]string // name -> the knowledge base's canonical name, "" if unknown
+}
+
+type resolution struct {
+	sp speaker
+	ok bool
 }
 
 type nameAt struct {
@@ -215,13 +227,9 @@ func (st *state) collectNames() {
 	}
 }
 
-func isUpperStart(s string) bool { return s != "" && !isLowerStart(s) && isLetterRune(s) }
-
-func isLetterRune(s string) bool {
-	for _, r := range s {
-		return r >= 'A' && r <= 'Z' || r > 127
-	}
-	return false
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // findFrames finds every attribution cue of the document and resolves its
@@ -564,6 +572,21 @@ func (st *state) resolve(n np, s sentence) (speaker, bool) {
 		sp.start, sp.end, sp.para = start, end, para
 		return sp, true
 	}
+	key := [2]int{n.a, n.b}
+	if r, ok := st.resolved[key]; ok {
+		return r.sp, r.ok
+	}
+	sp, ok := st.resolveName(n, s, start, end, para)
+	if st.resolved == nil {
+		st.resolved = map[[2]int]resolution{}
+	}
+	st.resolved[key] = resolution{sp, ok}
+	return sp, ok
+}
+
+// resolveName resolves a name or a role phrase (see resolve).
+func (st *state) resolveName(n np, s sentence, start, end, para int) (speaker, bool) {
+	toks := st.toks
 	if sp, ok := st.entitySpeaker(n, start, end); ok {
 		return sp, true
 	}
@@ -614,6 +637,16 @@ func (st *state) entitySpeaker(n np, start, end int) (speaker, bool) {
 		return speaker{}, false
 	}
 	name := e.Canonical
+	if name == "" && e.Ref >= 0 && e.Ref < len(st.doc.Entities) && isLowerStart(e.Text) {
+		// A pronoun or role noun resolved to a mention the knowledge base
+		// does not know: its antecedent's own words name the speaker.
+		if a := st.doc.Entities[e.Ref]; a.Type == news.Person {
+			name = a.Canonical
+			if name == "" {
+				name = a.Text
+			}
+		}
+	}
 	if name == "" && n.kind == npName {
 		name = e.Text
 	}
@@ -781,8 +814,8 @@ func (st *state) entityAt(start, end int, kind npKind) (news.EntityMention, bool
 // person most recently before (else first after) pos, and then to the
 // knowledge base's canonical name.
 func (st *state) canonical(name string, pos int) string {
-	if p, _, ok := st.x.kb.Person(name, st.pub); ok {
-		return p.Name
+	if p := st.person(name); p != "" {
+		return p
 	}
 	if !strings.ContainsRune(name, ' ') {
 		if list := st.fullNames[strings.ToLower(name)]; len(list) > 0 {
@@ -792,8 +825,8 @@ func (st *state) canonical(name string, pos int) string {
 					full = n.name
 				}
 			}
-			if p, _, ok := st.x.kb.Person(full, st.pub); ok {
-				return p.Name
+			if p := st.person(full); p != "" {
+				return p
 			}
 			return full
 		}
@@ -801,10 +834,26 @@ func (st *state) canonical(name string, pos int) string {
 	return name
 }
 
+// person returns the knowledge base's canonical name for a person's name,
+// or "" if it knows no such person.
+func (st *state) person(name string) string {
+	if p, ok := st.people[name]; ok {
+		return p
+	}
+	p, _, ok := st.x.kb.Person(name, st.pub)
+	if st.people == nil {
+		st.people = map[string]string{}
+	}
+	if !ok {
+		p.Name = ""
+	}
+	st.people[name] = p.Name
+	return p.Name
+}
+
 func (st *state) isPerson(name string) bool {
 	kb := st.x.kb
-
-	if _, _, ok := kb.Person(name, st.pub); ok {
+	if st.person(name) != "" {
 		return true
 	}
 	if _, ok := kb.Organization(name); ok {
@@ -827,7 +876,14 @@ func (st *state) isPerson(name string) bool {
 
 // actor returns the actor code of a name on the article's date.
 func (st *state) actor(name string) string {
+	if a, ok := st.actors[name]; ok {
+		return a
+	}
 	a, _ := st.x.kb.Actor(name, st.pub)
+	if st.actors == nil {
+		st.actors = map[string]string{}
+	}
+	st.actors[name] = a
 	return a
 }
 
@@ -836,7 +892,7 @@ func (st *state) actor(name string) string {
 // so that adjectives before the state ("senior") do not hide it.
 func (st *state) roleActor(words []string) string {
 	for i := 0; i < len(words); i++ {
-		if a, ok := st.x.kb.Actor(strings.Join(words[i:], " "), st.pub); ok {
+		if a := st.actor(strings.Join(words[i:], " ")); a != "" {
 			return a
 		}
 	}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -277,6 +278,32 @@ func TestAnnotatorInterface(t *testing.T) {
 	ex.Annotate(doc)
 	if doc.Quotes == nil || len(doc.Quotes) != 0 {
 		t.Errorf("empty body: quotes %#v, want an empty, non-nil list", doc.Quotes)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	// One extractor serves every goroutine of the pipeline.
+	bodies := []string{benchBody, `"We are ready," the envoy said.`, "Tom Reyes continued:\n\n\"The bridge will reopen.\""}
+	want := make([]int, len(bodies))
+	for i, b := range bodies {
+		want[i] = len(ex.Extract(news.NewDocument(news.Article{Body: b})))
+	}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i, b := range bodies {
+				if n := len(ex.Extract(news.NewDocument(news.Article{Body: b}))); n != want[i] {
+					done <- fmt.Errorf("body %d: %d quotes, want %d", i, n, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
 

@@ -68,5 +68,7 @@ type StoryQuery struct {
 // StoryDetail is a story with its articles, oldest first.
 type StoryDetail struct {
 	news.Story
-	Articles []news.Article `json:"articles"`
+	// List is the story's articles, copies included (their DuplicateOf is
+	// set); the embedded Story's Articles counts the originals.
+	List []news.Article `json:"article_list"`
 }

@@ -14,6 +14,9 @@ type ArticleRef struct {
 	ArticleURL       string    `json:"article_url"`
 	ArticleSource    string    `json:"article_source"`
 	ArticlePublished time.Time `json:"article_published,omitzero"`
+	// ArticleDuplicateOf is the original the article copies (0 for an
+	// original), so that merged counts count a copy once.
+	ArticleDuplicateOf int64 `json:"article_duplicate_of,omitempty"`
 }
 
 // EventRecord is a stored event with the article it was coded from.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/api"
+	"github.com/newsgraph/newsgraph/internal/dyads"
 	"github.com/newsgraph/newsgraph/internal/news"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
@@ -65,7 +66,7 @@ type dyadPage struct {
 
 type eventGroup struct {
 	Label  string
-	Events []store.EventRecord
+	Events []dyads.Event
 }
 
 // dyadEventsPage is how many events the dyad page lists at once.
@@ -154,24 +155,20 @@ func (u *UI) dyad(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	offset, _ := strconv.Atoi(v.Get("offset"))
-	offset = max(offset, 0)
-	events, err := u.store.Events(r.Context(), store.EventQuery{Source: src, Target: tgt, From: from, To: to, Limit: dyadEventsPage + 1, Offset: offset})
-	if err != nil {
-		u.internal(w, r, err)
-		return
-	}
-	page.Pager = newPager(r.URL, offset, dyadEventsPage, len(events) > dyadEventsPage)
-	page.Groups = groupEvents(events[:min(len(events), dyadEventsPage)], tl.Query.By)
+	offset = min(max(offset, 0), len(tl.Merged))
+	events := tl.Merged[offset:min(len(tl.Merged), offset+dyadEventsPage)]
+	page.Pager = newPager(r.URL, offset, dyadEventsPage, offset+len(events) < len(tl.Merged))
+	page.Groups = groupEvents(events, tl.Query.By)
 	page.Reverse = query("/dyads/"+tgt+"/"+src, url.Values{"by": {v.Get("by")}, "from": {page.From}, "to": {page.To}})
 	u.render(w, r, http.StatusOK, "dyad.html", page)
 }
 
 // groupEvents splits events (newest first) under a heading per bucket.
-func groupEvents(events []store.EventRecord, by string) []eventGroup {
+func groupEvents(events []dyads.Event, by string) []eventGroup {
 	var groups []eventGroup
 	for _, e := range events {
 		label := "Undated"
-		if d, ok := eventDay(e); ok {
+		if d, ok := eventDay(e.EventRecord); ok {
 			label = bucketLabel(bucketStart(d, by), by)
 		}
 		if len(groups) == 0 || groups[len(groups)-1].Label != label {

@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/actors"
 	"github.com/newsgraph/newsgraph/internal/api"
 	"github.com/newsgraph/newsgraph/internal/cameo"
+	"github.com/newsgraph/newsgraph/internal/dyads"
 )
 
 // quadNames are the QuadClass labels shown next to every colour, so that
@@ -30,6 +31,7 @@ func quadShort(q int) string {
 }
 
 var funcs = template.FuncMap{
+	"reports":   reports,
 	"day":       day,
 	"isoDay":    isoDay,
 	"eventDate": eventDate,
@@ -196,4 +198,22 @@ func mixOf(counts [5]int) []mixSeg {
 		x += w
 	}
 	return out
+}
+
+// reports says how many articles and sources report a merged event, or ""
+// for a single mention (and for plain stored records).
+func reports(v any) string {
+	e, ok := v.(dyads.Event)
+	if !ok || e.NumMentions < 2 {
+		return ""
+	}
+	articles := "1 article"
+	if e.NumArticles != 1 {
+		articles = fmt.Sprintf("%d articles", e.NumArticles)
+	}
+	sources := "1 source"
+	if e.NumSources != 1 {
+		sources = fmt.Sprintf("%d sources", e.NumSources)
+	}
+	return fmt.Sprintf("Reported by %s from %s (%d mentions, copies counted once).", articles, sources, e.NumMentions)
 }

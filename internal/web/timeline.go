@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/dyads"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
 
@@ -60,6 +61,11 @@ type Timeline struct {
 	Truncated bool
 	// Coarsened is the bucket size asked for when it had to be made coarser.
 	Coarsened string
+	// Merged are the dyad's events, each real event once with how many
+	// articles, sources and mentions report it, newest first; Mentions is
+	// how many stored mentions they merge.
+	Merged   []dyads.Event
+	Mentions int
 }
 
 // TimelineFunc computes a dyad's timeline.
@@ -74,7 +80,11 @@ func EventsTimeline(s store.Store) TimelineFunc {
 		if err != nil {
 			return nil, err
 		}
-		t := BuildTimeline(q, events)
+		// Count each real event once, however many articles report it.
+		merged := dyads.Merge(events)
+		t := BuildTimeline(q, dyads.Records(merged))
+		t.Merged = merged
+		t.Mentions = len(events)
 		t.Truncated = truncated
 		return t, nil
 	}

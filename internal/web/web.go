@@ -77,6 +77,8 @@ func New(s store.Store, log *slog.Logger) (*UI, error) {
 	u := &UI{store: s, pages: pages, log: log, Timeline: EventsTimeline(s), Dyads: EventsDyads(s), Now: time.Now}
 	if ss, ok := s.(StorySource); ok {
 		u.Stories = ss
+	} else if l, ok := s.(store.Linker); ok {
+		u.Stories = linkerStories{l}
 	}
 	return u, nil
 }
@@ -132,6 +134,7 @@ func (u *UI) Register(mux *http.ServeMux) {
 	handle("GET /events.csv", u.eventsCSV)
 	handle("GET /quotes.csv", u.quotesCSV)
 	handle("GET /failures", u.failures)
+	handle("GET /api/timeline", u.timelineJSON)
 	// Any other path outside the API and the static files is a page that
 	// does not exist; say so in HTML rather than with a bare text 404.
 	handle("/", func(w http.ResponseWriter, r *http.Request) {

@@ -290,7 +290,7 @@ func TestPages(t *testing.T) {
 		{"/quotes", 200, []string{"We made progress", "Mike Pompeo", fmt.Sprintf("/articles/%d#quote-0", ids["pompeo"]), `href="/quotes.csv"`}, nil},
 		{"/quotes?speaker=nobody", 200, []string{"No quote matches"}, nil},
 		{"/failures", 200, []string{"no text:", "extract", "The start of the input", "\uFFFD"}, nil},
-		{"/stories/1", 404, []string{"Stories are not available yet"}, nil},
+		{"/stories/999", 404, []string{"There is no story 999."}, nil},
 		{"/nowhere", 404, []string{"There is no page at /nowhere."}, nil},
 	} {
 		status, h, body := get(t, srv, tc.path)

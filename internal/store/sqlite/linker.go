@@ -193,10 +193,10 @@ func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, 
 
 // Story implements store.Linker.
 func (s *Store) Story(ctx context.Context, id int64) (*store.StoryDetail, error) {
-	d := &store.StoryDetail{Articles: []news.Article{}}
+	d := &store.StoryDetail{List: []news.Article{}}
 	var first, last sql.NullString
 	err := s.db.QueryRowContext(ctx, `SELECT id, title, first, last, articles FROM stories WHERE id = ?`, id).
-		Scan(&d.ID, &d.Title, &first, &last, &d.Articles)
+		Scan(&d.ID, &d.Title, &first, &last, &d.Story.Articles)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
 	}
@@ -207,7 +207,7 @@ func (s *Store) Story(ctx context.Context, id int64) (*store.StoryDetail, error)
 	err = queryEach(ctx, s.db, `SELECT `+articleColumns+` FROM articles a WHERE a.story_id = ?
 		ORDER BY a.published_utc, a.id`, []any{id}, func(sc scanner) error {
 		a, _, err := scanArticle(sc)
-		d.Articles = append(d.Articles, a)
+		d.List = append(d.List, a)
 		return err
 	})
 	return d, err

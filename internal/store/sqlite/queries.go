@@ -83,7 +83,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.EventRe
 	}
 	query := `SELECT e.idx, e.source, e.target, e.cameo, e.plover, e.mode, e.quad_class, e.goldstein, e.date, e.location,
 		e.source_text, e.target_text, e.evidence, e.evidence_start, e.evidence_end, e.negated, e.hypothetical,
-		e.confidence, e.rule, e.headline, ` + refColumns + `
+		e.confidence, e.rule, e.headline, coalesce(a.duplicate_of, 0), ` + refColumns + `
 		FROM events e JOIN articles a ON a.id = e.article_id` + f.sql() +
 		` ORDER BY e.date DESC, e.article_id DESC, e.idx LIMIT ? OFFSET ?`
 	args := append(f.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
@@ -94,7 +94,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.EventRe
 		var published sql.NullString
 		err := sc.Scan(&r.Index, &src, &tgt, &r.CAMEO, &r.PLOVER, &r.Mode, &r.QuadClass, &r.Goldstein, &r.Date, &r.Location,
 			&r.SourceText, &r.TargetText, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Negated, &r.Hypothetical,
-			&r.Confidence, &r.Rule, &r.Headline, &r.ArticleID, &r.ArticleTitle, &r.ArticleURL, &r.ArticleSource, &published)
+			&r.Confidence, &r.Rule, &r.Headline, &r.ArticleDuplicateOf, &r.ArticleID, &r.ArticleTitle, &r.ArticleURL, &r.ArticleSource, &published)
 		if err != nil {
 			return err
 		}
