@@ -18,6 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/source"
 	"github.com/newsgraph/newsgraph/internal/store"
+	"github.com/newsgraph/newsgraph/internal/store/postgres"
 	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 )
 
@@ -68,9 +69,9 @@ with the evidence for each, in SQLite by default.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVar(&e.db, "db", "", "database: a SQLite file path (default "+DefaultDB+", or $NEWSGRAPH_DB)")
+	root.PersistentFlags().StringVar(&e.db, "db", "", "database: a SQLite file path or a postgres:// URL (default "+DefaultDB+", or $NEWSGRAPH_DB)")
 	root.AddCommand(e.ingestCommand(), e.annotateCommand(), e.serveCommand(), e.failuresCommand(), e.benchCommand(),
-		e.eventsCommand(), e.quotesCommand(), e.feedsCommand(), e.evalCommand())
+		e.eventsCommand(), e.quotesCommand(), e.feedsCommand(), e.evalCommand(), e.workerCommand(), e.exportCommand())
 	root.AddCommand(e.storiesCommand(), e.timelineCommand())
 	return root
 }
@@ -89,8 +90,8 @@ func (e *env) dsn() string {
 // openStore opens the chosen database.
 func (e *env) openStore(ctx context.Context) (store.Store, error) {
 	dsn := e.dsn()
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, fmt.Errorf("--db %s: this build has no PostgreSQL backend yet; use a SQLite file path", redact(dsn))
+	if postgres.IsDSN(dsn) {
+		return postgres.Open(ctx, dsn)
 	}
 	return sqlite.Open(ctx, strings.TrimPrefix(dsn, "sqlite://"))
 }

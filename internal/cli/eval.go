@@ -10,6 +10,8 @@ import (
 	eventseval "github.com/newsgraph/newsgraph/internal/eval/events"
 	"github.com/newsgraph/newsgraph/internal/eval/extraction"
 	nereval "github.com/newsgraph/newsgraph/internal/eval/ner"
+	quoteseval "github.com/newsgraph/newsgraph/internal/eval/quotes"
+	"github.com/newsgraph/newsgraph/internal/quotes"
 )
 
 // evalCommand measures newsgraph on third-party gold data. Each subcommand
@@ -99,6 +101,32 @@ func (e *env) evalCommand() *cobra.Command {
 		},
 	}
 	addData(events, "../shared/eval/events/plover_gsr_dev.json")
-	cmd.AddCommand(text, dates, ner, events)
+	quotesCmd := &cobra.Command{
+		Use:   "quotes --data DIR",
+		Short: "Direct-quote span P/R/F1, speaker accuracy and reported-speech P/R on a PolNeAR split",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := newPipeline()
+			if err != nil {
+				return err
+			}
+			// The stages before quotes run first; the quote stage is scored.
+			var stages []quoteseval.Annotator
+			for _, an := range p.Annotators() {
+				if an.Name() == "quotes" {
+					break
+				}
+				stages = append(stages, an)
+			}
+			r, err := quoteseval.Evaluate(dir, quotes.New(nil), stages...)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, r.String())
+			return nil
+		},
+	}
+	addData(quotesCmd, "../shared/eval/quotes/polnear/dev")
+	cmd.AddCommand(text, dates, ner, quotesCmd, events)
 	return cmd
 }

@@ -18,6 +18,7 @@ import (
 
 func (e *env) ingestCommand() *cobra.Command {
 	var workers int
+	var enqueue bool
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Read articles from files, folders or stdin (-) and store them",
@@ -30,14 +31,22 @@ html), .rss/.atom/.xml feeds, .warc/.warc.gz web archives.
 
 An input that cannot be read or extracted is recorded with its reason
 (see 'newsgraph failures') and the rest goes on. Ingesting the same input
-again stores nothing new.`,
+again stores nothing new.
+
+With --enqueue (PostgreSQL only) the documents are put in the database's
+job queue, each with its content, for 'newsgraph worker' processes on any
+machine to process.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if enqueue {
+				return e.enqueue(cmd.Context(), args)
+			}
 			_, err := e.ingest(cmd.Context(), args, workers)
 			return err
 		},
 	}
 	cmd.Flags().IntVarP(&workers, "workers", "w", 0, "documents processed at once (default: one per CPU)")
+	cmd.Flags().BoolVar(&enqueue, "enqueue", false, "queue the documents for 'newsgraph worker' instead of processing them (PostgreSQL)")
 	return cmd
 }
 
