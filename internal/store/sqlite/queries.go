@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -54,95 +53,22 @@ func scanRef(ref *store.ArticleRef, published *sql.NullString) {
 	ref.ArticlePublished = parseTime(*published)
 }
 
-// Events implements store.Store.
+// Events implements store.Store: a page of StreamEvents.
 func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.EventRecord, error) {
-	var f filter
-	if q.Source != "" {
-		actorMatch(&f, "source", q.Source)
-	}
-	if q.Target != "" {
-		actorMatch(&f, "target", q.Target)
-	}
-	if q.PLOVER != "" {
-		f.add("e.plover = ?", strings.ToUpper(q.PLOVER))
-	}
-	if q.CAMEO != "" {
-		f.add("e.cameo LIKE ? ESCAPE '\\'", escapeLike(q.CAMEO)+"%")
-	}
-	if !q.From.IsZero() {
-		f.add("e.date >= ?", day(q.From))
-	}
-	if !q.To.IsZero() {
-		f.add("e.date <> '' AND substr(e.date, 1, 10) <= ?", day(q.To))
-	}
-	if !q.AllModalities {
-		f.add("e.negated = 0 AND e.hypothetical = 0")
-	}
-	if q.ArticleID != 0 {
-		f.add("e.article_id = ?", q.ArticleID)
-	}
-	query := `SELECT e.idx, e.source, e.target, e.cameo, e.plover, e.mode, e.quad_class, e.goldstein, e.date, e.location,
-		e.source_text, e.target_text, e.evidence, e.evidence_start, e.evidence_end, e.negated, e.hypothetical,
-		e.confidence, e.rule, e.headline, coalesce(a.duplicate_of, 0), ` + refColumns + `
-		FROM events e JOIN articles a ON a.id = e.article_id` + f.sql() +
-		` ORDER BY e.date DESC, e.article_id DESC, e.idx LIMIT ? OFFSET ?`
-	args := append(f.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	q.Limit = store.ClampLimit(q.Limit)
 	out := []store.EventRecord{}
-	err := queryEach(ctx, s.db, query, args, func(sc scanner) error {
-		var r store.EventRecord
-		var src, tgt string
-		var published sql.NullString
-		err := sc.Scan(&r.Index, &src, &tgt, &r.CAMEO, &r.PLOVER, &r.Mode, &r.QuadClass, &r.Goldstein, &r.Date, &r.Location,
-			&r.SourceText, &r.TargetText, &r.Evidence, &r.EvidenceStart, &r.EvidenceEnd, &r.Negated, &r.Hypothetical,
-			&r.Confidence, &r.Rule, &r.Headline, &r.ArticleDuplicateOf, &r.ArticleID, &r.ArticleTitle, &r.ArticleURL, &r.ArticleSource, &published)
-		if err != nil {
-			return err
-		}
-		json.Unmarshal([]byte(src), &r.Event.Source)
-		json.Unmarshal([]byte(tgt), &r.Event.Target)
-		scanRef(&r.ArticleRef, &published)
+	err := s.StreamEvents(ctx, q, func(r store.EventRecord) error {
 		out = append(out, r)
 		return nil
 	})
 	return out, err
 }
 
-// Quotes implements store.Store.
+// Quotes implements store.Store: a page of StreamQuotes.
 func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRecord, error) {
-	var f filter
-	if q.Speaker != "" {
-		f.add("q.speaker LIKE ? ESCAPE '\\'", "%"+escapeLike(q.Speaker)+"%")
-	}
-	if q.Actor != "" {
-		f.add("q.speaker_actor LIKE ? ESCAPE '\\'", escapeLike(strings.ToUpper(q.Actor))+"%")
-	}
-	if !q.From.IsZero() {
-		f.add("q.date >= ?", day(q.From))
-	}
-	if !q.To.IsZero() {
-		f.add("q.date <> '' AND substr(q.date, 1, 10) <= ?", day(q.To))
-	}
-	if q.DirectOnly {
-		f.add("q.direct = 1")
-	}
-	if q.ArticleID != 0 {
-		f.add("q.article_id = ?", q.ArticleID)
-	}
-	query := `SELECT q.idx, q.text, q.speaker, q.speaker_actor, q.direct, q.cue, q.date, q.start, q."end",
-		q.speaker_start, q.speaker_end, ` + refColumns + `
-		FROM quotes q JOIN articles a ON a.id = q.article_id` + f.sql() +
-		` ORDER BY q.date DESC, q.article_id DESC, q.idx LIMIT ? OFFSET ?`
-	args := append(f.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	q.Limit = store.ClampLimit(q.Limit)
 	out := []store.QuoteRecord{}
-	err := queryEach(ctx, s.db, query, args, func(sc scanner) error {
-		var r store.QuoteRecord
-		var published sql.NullString
-		err := sc.Scan(&r.Index, &r.Text, &r.Speaker, &r.SpeakerActor, &r.Direct, &r.Cue, &r.Date, &r.Start, &r.End,
-			&r.SpeakerStart, &r.SpeakerEnd, &r.ArticleID, &r.ArticleTitle, &r.ArticleURL, &r.ArticleSource, &published)
-		if err != nil {
-			return err
-		}
-		scanRef(&r.ArticleRef, &published)
+	err := s.StreamQuotes(ctx, q, func(r store.QuoteRecord) error {
 		out = append(out, r)
 		return nil
 	})
