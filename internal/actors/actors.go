@@ -68,6 +68,10 @@ type Person struct {
 	// Offices are in the order of the data rows, which is their priority
 	// when two overlap (see OfficeOn).
 	Offices []Office
+	// Gender is "male" or "female" where the data gives it, so that a
+	// later "he" or "she" can be linked to the person; names alone do not
+	// tell for many office holders (Kim Yo Jong, Choe Son Hui).
+	Gender string
 }
 
 // Office is a post held over a span of days.
@@ -167,6 +171,7 @@ type KB struct {
 	orgs      []Org
 	people    []Person
 	sectors   map[string]string // Normalize(word) -> role code
+	given     map[string]string // Normalize(given name) -> "male" or "female"
 
 	names  []Name
 	exact  map[string][]int // exactKey -> indexes into names
@@ -425,6 +430,21 @@ func (kb *KB) Sector(word string) (string, bool) {
 	return "", false
 }
 
+// Gender returns the gender ("male" or "female") that a given name tells,
+// from the givennames table: "Jen" is female, "Donald" male. It is for
+// linking a later "he" or "she" to a person the data does not know; a
+// known person's own Gender comes first. A name used for both ("Jean",
+// "Kim", "Andrea") is in neither list and reports false, as does anything
+// that is not one word.
+func (kb *KB) Gender(givenName string) (string, bool) {
+	key := Normalize(givenName)
+	if key == "" || strings.Contains(key, " ") {
+		return "", false
+	}
+	g, ok := kb.given[key]
+	return g, ok
+}
+
 // singulars returns the singular forms an English plural may come from, most
 // specific first.
 func singulars(w string) []string {
@@ -531,6 +551,13 @@ func (kb *KB) Actor(phrase string, on time.Time) (string, bool) {
 	}
 	words := strings.Fields(phrase)
 	for i := len(words) - 1; i >= 1; i-- {
+		if coordinator(words[i]) {
+			// "Hungarian and Romanian officials" are two actors: the
+			// state before "and" must not take the role of the one after.
+			// A name that holds "and" ("Trinidad and Tobago officials")
+			// was tried whole as the head before the split got here.
+			break
+		}
 		role, ok := kb.role(words[i:])
 		if !ok {
 			continue
@@ -550,6 +577,16 @@ func (kb *KB) Actor(phrase string, on time.Time) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// coordinator reports whether a word joins two phrases ("and", "or", "&")
+// or ends a list item with a comma ("U.S., Japanese officials").
+func coordinator(w string) bool {
+	switch strings.ToLower(w) {
+	case "and", "or", "nor", "&", "/", "plus":
+		return true
+	}
+	return strings.HasSuffix(w, ",")
 }
 
 // role finds the role that a run of words carries, by the preference that

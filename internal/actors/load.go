@@ -26,6 +26,7 @@ const (
 	tableOrganizations = "organizations"
 	tablePeople        = "people"
 	tableSectors       = "sectors"
+	tableGivenNames    = "givennames"
 )
 
 // columns lists each table's columns in order; they are also quoted in
@@ -34,13 +35,14 @@ var columns = map[string][]string{
 	tableCountries:     {"code", "name", "names", "demonyms", "capital"},
 	tableSeats:         {"names", "actor", "country"},
 	tableOrganizations: {"code", "name", "aliases", "country", "sector"},
-	tablePeople:        {"name", "aliases", "country", "actor", "role", "start", "end"},
+	tablePeople:        {"name", "aliases", "country", "actor", "role", "start", "end", "gender"},
 	tableSectors:       {"words", "code"},
+	tableGivenNames:    {"names", "gender"},
 }
 
 // builtinOrder loads countries first so that later tables can be checked
 // against the country codes.
-var builtinOrder = []string{tableCountries, tableSeats, tableOrganizations, tablePeople, tableSectors}
+var builtinOrder = []string{tableCountries, tableSeats, tableOrganizations, tablePeople, tableSectors, tableGivenNames}
 
 var (
 	defaultOnce sync.Once
@@ -64,8 +66,8 @@ func Default() *KB {
 
 // Load builds a knowledge base from the embedded tables and then from each
 // user path in order. A path is a TSV file, whose name says which table it
-// extends (it must contain "countries", "seats", "organizations", "people"
-// or "sectors"), or a directory, whose *.tsv files are read in name order.
+// extends (it must contain "countries", "seats", "organizations", "people",
+// "sectors" or "givennames"), or a directory, whose *.tsv files are read in name order.
 //
 // Later rows override earlier ones:
 //   - countries by code: the row replaces the whole country;
@@ -73,7 +75,7 @@ func Default() *KB {
 //   - people by canonical name: the rows a file gives for a person replace
 //     every office and alias that earlier files gave for that person, so that
 //     a correction need not fight the built-in rows;
-//   - sectors word by word.
+//   - sectors and given names word by word.
 //
 // Besides, a name that a later file gives to one entity is no longer
 // resolved to an entity of the same kind from an earlier file: a user row
@@ -179,6 +181,14 @@ type builder struct {
 
 	sectors   map[string]*sectorRec
 	sectorSeq []string // keys in first-seen order
+
+	given map[string]*givenRec
+}
+
+type givenRec struct {
+	gender string
+	pos    pos
+	layer  int
 }
 
 type countryRec struct {
@@ -220,6 +230,7 @@ func newBuilder() *builder {
 		orgKey:      map[string]*orgRec{},
 		personKey:   map[string]*personRec{},
 		sectors:     map[string]*sectorRec{},
+		given:       map[string]*givenRec{},
 	}
 }
 
@@ -241,6 +252,8 @@ func (b *builder) read(file, table string, r io.Reader) error {
 			err = b.addPerson(rw)
 		case tableSectors:
 			err = b.addSector(rw)
+		case tableGivenNames:
+			err = b.addGiven(rw)
 		}
 		if err != nil {
 			return err
@@ -385,6 +398,15 @@ func (b *builder) addPerson(rw row) error {
 		// A later file restates the person: its rows replace the earlier ones.
 		*p = personRec{Person: Person{Name: name}, pos: rw.pos, layer: b.layer}
 	}
+	if g := rw.field(7); g != "" {
+		if !isGender(g) {
+			return rw.pos.errorf("%s: gender %q is not male or female", name, g)
+		}
+		if p.Gender != "" && p.Gender != g {
+			return rw.pos.errorf("%s: gender %s differs from %s given before", name, g, p.Gender)
+		}
+		p.Gender = g
+	}
 	if country != "" {
 		if p.Country != "" && p.Country != country {
 			return rw.pos.errorf("%s: country %s differs from %s given at line %d", name, country, p.Country, p.pos.line)
@@ -428,6 +450,33 @@ func (b *builder) addSector(rw row) error {
 	}
 	return nil
 }
+
+// addGiven files a row of given names under one gender. A name listed for
+// both genders in one layer is an error: such a name ("Jean", "Andrea")
+// tells nothing and belongs in neither list.
+func (b *builder) addGiven(rw row) error {
+	names := splitList(rw.field(0))
+	g := rw.field(1)
+	if len(names) == 0 {
+		return rw.pos.errorf("given-name row has no name")
+	}
+	if !isGender(g) {
+		return rw.pos.errorf("%q: gender %q is not male or female", names[0], g)
+	}
+	for _, n := range names {
+		key := Normalize(n)
+		if strings.Contains(key, " ") || key == "" {
+			return rw.pos.errorf("given name %q is not one word", n)
+		}
+		if old, ok := b.given[key]; ok && old.layer == b.layer && old.pos != rw.pos {
+			return rw.pos.errorf("given name %q already given at line %d", n, old.pos.line)
+		}
+		b.given[key] = &givenRec{gender: g, pos: rw.pos, layer: b.layer}
+	}
+	return nil
+}
+
+func isGender(g string) bool { return g == "male" || g == "female" }
 
 // build checks the references between tables and indexes every name.
 func (b *builder) build() (*KB, error) {
@@ -477,6 +526,10 @@ func (b *builder) build() (*KB, error) {
 	}
 	for _, key := range b.sectorSeq {
 		kb.sectors[key] = b.sectors[key].code
+	}
+	kb.given = make(map[string]string, len(b.given))
+	for key, g := range b.given {
+		kb.given[key] = g.gender
 	}
 
 	for i, c := range kb.countries {

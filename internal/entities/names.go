@@ -222,7 +222,7 @@ func (a *analysis) retype(s, e int, typ string) string {
 		return nlp.Organization
 	case geoHeads[lastW] || geoHeads[firstW]:
 		return nlp.Location
-	case firstNames[actors.Normalize(firstW)] != unknownGender && (e-s > 1 || typ != nlp.Organization):
+	case a.t.givenGender(firstW) != unknownGender && (e-s > 1 || typ != nlp.Organization):
 		return nlp.Person
 	case e-s >= 2 && e-s <= 3 && isHyphenatedGivenName(a.tok(e-1).Text):
 		// "Park Hyun-soo", "Ban Ki-moon": the romanised Korean given name.
@@ -547,10 +547,10 @@ func (a *analysis) resolvePerson(m *mention, canonical string, titles map[int]ti
 			m.actor = o.Actor
 			m.roles = append(m.roles, strings.ToLower(o.Role))
 		}
-		m.gender = nameGender(p.Name)
+		m.gender = a.t.personGender(p)
 	} else {
 		m.canonical = cleanName(text)
-		m.gender = nameGender(m.canonical)
+		m.gender = a.t.nameGender(m.canonical)
 		if hasTitle && !tl.lapsed && !bare.lapsed {
 			m.actor, m.country = tl.actor, a.countryOf(tl.actor)
 		}
@@ -609,13 +609,37 @@ func cleanName(s string) string {
 	return strings.Trim(s, " ,.;:\"“”()")
 }
 
-// nameGender guesses a person's gender from the first name.
-func nameGender(name string) gender {
+// personGender is a known person's gender: the knowledge base's, else the
+// one their given name tells.
+func (t *Tagger) personGender(p actors.Person) gender {
+	switch p.Gender {
+	case "male":
+		return male
+	case "female":
+		return female
+	}
+	return t.nameGender(p.Name)
+}
+
+// nameGender guesses a person's gender from the first word of a name of
+// two words or more; a single word is as often a family name.
+func (t *Tagger) nameGender(name string) gender {
 	f := strings.Fields(actors.Normalize(name))
 	if len(f) < 2 {
 		return unknownGender
 	}
-	return firstNames[f[0]]
+	return t.givenGender(f[0])
+}
+
+// givenGender is the gender a given name tells (actors.KB.Gender).
+func (t *Tagger) givenGender(w string) gender {
+	switch g, _ := t.kb.Gender(w); g {
+	case "male":
+		return male
+	case "female":
+		return female
+	}
+	return unknownGender
 }
 
 // roleGender returns the gender a title or role noun tells.

@@ -1,7 +1,5 @@
 package entities
 
-import "strings"
-
 // Word lists the rules consult. They are kept small and closed: each names
 // a class of word that prose's model is known to mistake for a name, or that
 // the rules need to recognise a title or a pronoun. Keys are lower case.
@@ -81,39 +79,6 @@ var genderWords = map[string]gender{
 	"queen": female, "princess": female, "spokeswoman": female, "congresswoman": female,
 	"businesswoman": female, "chairwoman": female, "mother": female, "sister": female,
 	"daughter": female, "wife": female, "empress": female, "actress": female,
-}
-
-// firstNames is a small list of given names common in international news,
-// enough to tell "she" from "he" for the people most often quoted. It is not
-// meant to be complete: a person whose gender is unknown is still a
-// candidate, only a weaker one.
-var firstNames = map[string]gender{}
-
-func init() {
-	for _, n := range strings.Fields(`donald joe joseph barack george bill william john james robert
-		michael david richard thomas charles mark paul steven stephen kevin brian mike
-		anthony tony antony jake lloyd ned matthew chris christopher peter jim dan daniel
-		vladimir sergei sergey dmitry dmitri alexei alexander andrei yevgeny volodymyr
-		emmanuel francois boris keir rishi david gordon tony olaf friedrich frank
-		benjamin naftali yair recep mohammed muhammad mohammad ali hassan hussein ahmed
-		abdullah bashar hosni abdel fattah ebrahim masoud hamid ashraf imran nawaz
-		narendra rahul shinzo fumio yoshihide shigeru justin pierre
-		jair luiz nicolas hugo juan carlos jose pedro luis andres javier mauricio
-		jens antonio kofi jacob cyril abiy uhuru nelson
-		ted marco lindsey mitch chuck kevin adam rex jim mark pete marco ron rand
-		elon jeff tim sundar satya`) {
-		firstNames[n] = male
-	}
-	for _, n := range strings.Fields(`jen jennifer karine nancy hillary kamala michelle melania
-		ivanka condoleezza madeleine samantha linda nikki kristi kristen elizabeth
-		theresa liz angela ursula annalena christine kaja federica margrethe
-		giorgia marine segolene jacinda julia julie sanna mette
-		yulia viktoria maria marie anna anne ann sarah susan karen mary
-		patricia barbara jessica emily emma olivia sophia victoria catherine kate
-		helen laura rachel rebecca amy alexandria ilhan rashida
-		benazir indira hasina`) {
-		firstNames[n] = female
-	}
 }
 
 func set(words ...string) map[string]bool {

@@ -68,6 +68,11 @@ func init() {
 		"boast", "lament", "caution", "counter", "testify", "estimate", "conclude", "report", "acknowledge", "admit",
 		"confirm", "announce", "agree", "explain", "maintain", "promise", "vow", "pledge", "warn")
 	regular(cueAddressee, "assure", "inform", "remind", "urge")
+	// "mentioned" and "stated" report speech as "said" does; "state" is
+	// read only in the past tense, as "states" and "state" are mostly
+	// nouns.
+	add(inv, "mention", "mentioned", "mentions")
+	add(inv, "state", "stated")
 	add(inv, "admit", "admitted", "admits", "admitting")
 	add(inv, "deny", "denied", "denies", "denying")
 	add(inv, "testify", "testified", "testifies", "testifying")

@@ -26,7 +26,7 @@ type np struct {
 // isRoleWord reports whether a lower-case word can head a speaker phrase.
 func (st *state) isRoleWord(w string) bool {
 	w = stripPossessive(w)
-	if speakerNouns[w] || speakerNouns[singular(w)] {
+	if speakerNouns[w] || speakerNouns[singular(w)] || statementNouns[w] {
 		return true
 	}
 	_, ok := st.x.kb.Sector(w)

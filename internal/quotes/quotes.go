@@ -577,6 +577,9 @@ func (st *state) resolve(n np, s sentence) (speaker, bool) {
 		return r.sp, r.ok
 	}
 	sp, ok := st.resolveName(n, s, start, end, para)
+	if ok && n.kind == npName && sp.person && sp.actor == "" {
+		sp.actor = st.appositiveActor(n)
+	}
 	if st.resolved == nil {
 		st.resolved = map[[2]int]resolution{}
 	}
@@ -602,6 +605,10 @@ func (st *state) resolveName(n np, s sentence, start, end, para int) (speaker, b
 		}
 		return speaker{name: name, actor: st.actor(name), start: start, end: end, para: para, person: person}, true
 	case npRole:
+		if sp, ok := st.statementAuthor(n, s); ok {
+			sp.start, sp.end, sp.para = start, end, para
+			return sp, true
+		}
 		var words []string
 		for k := n.na; k < n.nb; k++ {
 			if !anonymity[toks[k].lower] {
@@ -618,6 +625,84 @@ func (st *state) resolveName(n np, s sentence, start, end, para int) (speaker, b
 			}
 		}
 		return speaker{name: phrase, actor: st.roleActor(upToHead), start: start, end: end, para: para}, true
+	}
+	return speaker{}, false
+}
+
+// appositiveActor codes a person the knowledge base does not know from
+// the description the text gives right after the name, when the entity
+// stage found it to be a role phrase with an actor: "Laura Kessler, a
+// former U.S. diplomat" is coded as a former US official. The phrase is
+// coded again here so that "former" is read (see roleActor); the entity
+// stage's own code is taken only when it is a bare country.
+func (st *state) appositiveActor(n np) string {
+	if n.b+1 >= len(st.toks) || !st.toks[n.b].punct(",") || !st.toks[n.b+1].is("a", "an") {
+		return ""
+	}
+	at := st.toks[n.b+1].start
+	i := sort.Search(len(st.ents), func(i int) bool { return st.ents[i].Start >= at })
+	if i == len(st.ents) || st.ents[i].Start != at || st.ents[i].Actor == "" {
+		return ""
+	}
+	e := st.ents[i]
+	words := strings.Fields(e.Text)[1:]
+	if a := st.roleActor(words); a != "" {
+		return a
+	}
+	if len(e.Actor) == 3 {
+		return e.Actor
+	}
+	return ""
+}
+
+// statementNouns name a statement that a person issues; "the statement
+// said" speaks for its author. ("assertion" is how spun text rewrites
+// "statement".)
+var statementNouns = set("statement", "assertion", "declaration", "communique", "communiqué", "release")
+
+// statementAuthor resolves "the statement" as a speaker to the person who
+// issued it: the text introduces the statement first ("In a statement
+// carried by KCNA, she said…"; "Choe mentioned in a press release…"), and
+// the definite phrase points back to it. The nearest earlier sentence, up
+// to two paragraphs back, that mentions a statement with "a" or "an" gives
+// its speaker, or the person its clause is about. A statement with no such
+// introduction, or introduced with no person, stays the speaker itself.
+func (st *state) statementAuthor(n np, s sentence) (speaker, bool) {
+	toks := st.toks
+	if !statementNouns[toks[n.h].lower] || !toks[n.a].is("the", "this", "that") {
+		return speaker{}, false
+	}
+	si := st.sentOf[n.a]
+	para := toks[n.a].para
+	for k := si - 1; k >= 0 && si-k <= 8; k-- {
+		sk := st.sents[k]
+		if para-toks[sk.b-1].paraEnd > 2 {
+			break
+		}
+		intro := false
+		for i := sk.a; i < sk.b && !intro; i++ {
+			if !statementNouns[toks[i].lower] || toks[i].kind != tWord {
+				continue
+			}
+			for j := i - 1; j >= sk.a && i-j <= 3; j-- {
+				if toks[j].is("a", "an") {
+					intro = true
+					break
+				}
+			}
+		}
+		if !intro {
+			continue
+		}
+		for fi := st.framesBefore(k+1) - 1; fi >= 0 && st.frames[fi].sent == k; fi-- {
+			if f := st.frames[fi]; f.sp != nil && f.sp.person && f.sp.name != "" {
+				return *f.sp, true
+			}
+		}
+		if c := st.clauseSubjects(sk); len(c) > 0 {
+			return c[0], true
+		}
+		return speaker{}, false
 	}
 	return speaker{}, false
 }
@@ -681,12 +766,7 @@ func (st *state) antecedent(ti int, pron string) (speaker, bool) {
 		if para-st.toks[sk.b-1].paraEnd > 2 {
 			break
 		}
-		var cands []speaker
-		if n, ok := st.sentenceSubject(sk, sk.b); ok && n.kind == npName {
-			if sp, ok := st.resolve(n, sk); ok && sp.person {
-				cands = append(cands, sp)
-			}
-		}
+		cands := st.clauseSubjects(sk)
 		for fi := st.framesBefore(k+1) - 1; fi >= 0 && st.frames[fi].sent == k; fi-- {
 			if f := st.frames[fi]; f.sp != nil && f.sp.person {
 				cands = append(cands, *f.sp)
@@ -699,6 +779,44 @@ func (st *state) antecedent(ti int, pron string) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// clauseSubjects returns the people who are the subjects of the clauses
+// of sentence s, the last clause first: in "Kim addressed Trump…; Trump
+// answered…" the nearer clause is about Trump, and a "he" that follows is
+// read as him. Clauses are split at semicolons. A subject is a name, or a
+// role noun ("The president declined…") that the entity stage resolved to
+// a named person.
+func (st *state) clauseSubjects(s sentence) []speaker {
+	var out []speaker
+	b := s.b
+	for a := s.b - 1; a >= s.a-1; a-- {
+		if a >= s.a && !st.toks[a].punct(";") {
+			continue
+		}
+		c := sentence{a: a + 1, b: b}
+		b = a
+		if c.a >= c.b {
+			continue
+		}
+		n, ok := st.sentenceSubject(c, c.b)
+		if !ok {
+			continue
+		}
+		var sp speaker
+		switch n.kind {
+		case npName:
+			sp, ok = st.resolve(n, c)
+		case npRole:
+			sp, ok = st.entitySpeaker(n, st.toks[n.na].start, st.toks[n.nb-1].end)
+		default:
+			ok = false
+		}
+		if ok && sp.person && sp.name != "" {
+			out = append(out, sp)
+		}
+	}
+	return out
 }
 
 // groupAntecedent resolves "it" or "they" before a cue verb to the body,
@@ -889,12 +1007,137 @@ func (st *state) actor(name string) string {
 
 // roleActor codes a generic speaker such as "senior U.S. official": the
 // longest ending of the phrase that the knowledge base reads as an actor,
-// so that adjectives before the state ("senior") do not hide it.
+// so that adjectives before the state ("senior") do not hide it. A former
+// holder of a role no longer acts for the state: "a former State
+// Department official" is coded as the country's elite (ELI, CAMEO's code
+// for former officials), never as its government. An "administration"
+// with no state in the phrase is read by administrationActor.
 func (st *state) roleActor(words []string) string {
+	lapsed := false
+	for _, w := range words {
+		if lapsedWords[strings.ToLower(w)] || strings.HasPrefix(strings.ToLower(w), "ex-") {
+			lapsed = true
+		}
+	}
 	for i := 0; i < len(words); i++ {
+		if lapsedWords[strings.ToLower(words[i])] {
+			continue
+		}
 		if a := st.actor(strings.Join(words[i:], " ")); a != "" {
+			if lapsed {
+				return st.formerActor(a)
+			}
 			return a
 		}
 	}
+	if lapsed {
+		return ""
+	}
+	return st.administrationActor(words)
+}
+
+// lapsedWords mark a role that is no longer held.
+var lapsedWords = set("former", "retired", "ex", "onetime", "one-time")
+
+// formerActor turns the code of a state role into the code of a former
+// holder of it: the country with ELI. A code that is not a country's (an
+// international organisation's) gives nothing, as CAMEO has no former
+// member of one.
+func (st *state) formerActor(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	if _, ok := st.x.kb.CountryByCode(code[:3]); !ok {
+		return ""
+	}
+	return code[:3] + "ELI"
+}
+
+// administrationActor codes an unnamed official of "the administration"
+// when the text leaves no doubt which one it is, and returns "" otherwise:
+//   - the phrase names its head: "a Biden administration official" is the
+//     government of Biden's country;
+//   - else the article names administrations by their heads, all of one
+//     country ("the Biden administration has tried…"): that country's;
+//   - else, with no administration named at all, an article datelined in
+//     the United States: in American news usage an unqualified "the
+//     administration" is the sitting US executive. Other countries' press
+//     says "the government", so elsewhere the word alone is left uncoded.
+func (st *state) administrationActor(words []string) string {
+	at := -1
+	for i, w := range words {
+		if strings.EqualFold(w, "administration") {
+			at = i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	if at > 0 {
+		if c := st.headCountry(stripPossessive(words[at-1])); c != "" {
+			return c + "GOV"
+		}
+		if isUpperStart(words[at-1]) {
+			return "" // an administration named by something else
+		}
+	}
+	named := st.namedAdministrations()
+	switch {
+	case len(named) == 1:
+		for c := range named {
+			return c + "GOV"
+		}
+	case len(named) > 1:
+		return ""
+	}
+	if st.datelineCountry() == "USA" {
+		return "USAGOV"
+	}
 	return ""
+}
+
+// headCountry returns the country of the person a name stands for on the
+// article's date, or "".
+func (st *state) headCountry(name string) string {
+	p, _, ok := st.x.kb.Person(name, st.pub)
+	if !ok {
+		p, _, ok = st.x.kb.Person(st.canonical(name, 0), st.pub)
+	}
+	if !ok {
+		return ""
+	}
+	return p.Country
+}
+
+// namedAdministrations returns the countries of the administrations the
+// body names by their heads ("the Biden administration", "Trump's
+// administration").
+func (st *state) namedAdministrations() map[string]bool {
+	out := map[string]bool{}
+	for i := 1; i < len(st.toks); i++ {
+		if st.toks[i].lower != "administration" || !st.toks[i-1].capitalized() {
+			continue
+		}
+		if c := st.headCountry(stripPossessive(st.toks[i-1].text)); c != "" {
+			out[c] = true
+		}
+	}
+	return out
+}
+
+// datelineCountry returns the country of the one place the article's
+// dateline names ("WASHINGTON, May 24, 2018 (Meridian) —"), or "" when it
+// names none, several ("WASHINGTON/SEOUL") or one the knowledge base does
+// not place.
+func (st *state) datelineCountry() string {
+	place := st.doc.Article.Dateline
+	if i := strings.IndexAny(place, ",(—–"); i >= 0 {
+		place = place[:i]
+	}
+	place = strings.TrimSpace(place)
+	if place == "" || strings.ContainsAny(place, "/&") {
+		return ""
+	}
+	c, _ := st.x.kb.Place(place)
+	return c
 }

@@ -363,3 +363,26 @@ func BenchmarkExtract(b *testing.B) {
 		ex.Extract(doc)
 	}
 }
+
+// TestAdministrationOfficial checks that an unnamed "administration
+// official" is coded only when the text says whose administration it is.
+func TestAdministrationOfficial(t *testing.T) {
+	body := `"The talks are off for now," a senior administration official told reporters on Thursday.`
+	for _, c := range []struct {
+		name, dateline, body, want string
+	}{
+		{"US dateline", "WASHINGTON, May 24, 2018 (Meridian) —", body, "USAGOV"},
+		{"Seoul dateline", "SEOUL, May 24, 2018 (Meridian) —", body, ""},
+		{"two places", "WASHINGTON/SEOUL, May 24, 2018 —", body, ""},
+		{"named in the phrase", "SEOUL —", `"The talks are off for now," a senior Trump administration official said.`, "USAGOV"},
+		{"former", "WASHINGTON —", `"The talks are off for now," a former administration official said.`, ""},
+	} {
+		doc := news.NewDocument(news.Article{Body: c.body, Published: day("2018-05-24"), Language: "en", Dateline: c.dateline})
+		tagger.Annotate(doc)
+		doc.Dates = timex.Find(c.body, doc.Article.Published)
+		ex.Annotate(doc)
+		if len(doc.Quotes) != 1 || doc.Quotes[0].SpeakerActor != c.want {
+			t.Errorf("%s: %+v, want one quote coded %q", c.name, doc.Quotes, c.want)
+		}
+	}
+}

@@ -34,11 +34,14 @@ func evalDir(t *testing.T) string {
 // reFloor is the exact-match F1 (PERSON, ORG and LOCATION together) that
 // newsgraph's entity stage reaches on re3d, rounded down to 0.01. Raise it
 // when the tagger improves; falling below it is a regression. It is far
-// from the 0.70 aimed at: re3d marks pronouns ("I", "we"), descriptions
-// ("the hospital lab") and determiners ("the United States") and reads a
-// state as an organisation when it acts, none of which newsgraph's
-// conventions follow; see the package comment.
-const reFloor = 0.33
+// from the 0.70 once aimed at, which newsgraph's conventions cannot reach:
+// of re3d's 2,704 mentions, 370 are pronouns ("I", "we", "they") and 542
+// lower-case descriptions ("the hospital", "civilians"), so a tagger of
+// names alone is capped near 0.66 recall; re3d also puts the determiner in
+// 375 names ("the United States"), puts titles in person names ("Minister
+// Ellwood") and reads a state as an organisation when it acts, none of
+// which newsgraph follows; see the package comment.
+const reFloor = 0.36
 
 func TestNERFloor(t *testing.T) {
 	dir := evalDir(t)
