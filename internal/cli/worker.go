@@ -25,6 +25,12 @@ reach the database: each claims its own batches (FOR UPDATE SKIP LOCKED).
 A worker that dies leaves its batch leased; other workers take it again
 once the lease runs out, and articles are still stored once.
 
+After each batch, a worker links the stored articles to what they
+duplicate and to their stories, in the order they were stored. One worker
+links at a time (a PostgreSQL advisory lock); the others go on with their
+next batch. With --drain, a worker exits once the queue is empty and every
+stored article is linked.
+
 Without --drain a worker waits for new jobs until stopped (Ctrl-C or
 SIGTERM, which hands its unfinished jobs back at once). Failed documents
 are listed by 'newsgraph failures'; --requeue makes them claimable again.`,
@@ -67,6 +73,7 @@ are listed by 'newsgraph failures'; --requeue makes them claimable again.`,
 	cmd.Flags().IntVar(&w.MaxAttempts, "max-attempts", 5, "fail a job after this many claims that did not finish it")
 	cmd.Flags().StringVar(&w.Name, "name", "", "worker name recorded on its jobs (default host:pid)")
 	cmd.Flags().BoolVar(&requeue, "requeue", false, "first make failed jobs claimable again")
+	cmd.Flags().BoolVar(&w.NoLink, "no-link", false, "store articles without linking duplicates and stories (other workers, or a later worker --drain, link them)")
 	return cmd
 }
 

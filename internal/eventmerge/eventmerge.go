@@ -297,9 +297,40 @@ func (m Merger) mergeGroup(g []Mention, window time.Duration) []Event {
 		unplaced = join(unplaced, d)
 	}
 
-	out := make([]Event, 0, len(placed)+len(unplaced))
-	for _, c := range append(placed, unplaced...) {
+	all := foldMonths(append(placed, unplaced...))
+	out := make([]Event, 0, len(all))
+	for _, c := range all {
 		out = append(out, m.build(c.members, c.first, c.end, c.value))
+	}
+	return out
+}
+
+// foldMonths merges a cluster dated only by its month ("2025-06", as a
+// background mention dates an event: "diplomats refused a letter in June")
+// into the one cluster dated to a day of that month, at the same place or
+// with no place given: the month-dated mentions report that same event.
+// With two such days in the month the month stays apart, since it cannot
+// say which.
+func foldMonths(cs []*cluster) []*cluster {
+	out := cs[:0:0]
+	for _, c := range cs {
+		if !c.first.IsZero() || len(c.value) != len("2006-01") {
+			out = append(out, c)
+			continue
+		}
+		var fits []*cluster
+		for _, d := range cs {
+			if !d.first.IsZero() && d.first.Format("2006-01") == c.value && (c.place == "" || c.place == d.place) {
+				fits = append(fits, d)
+			}
+		}
+		if len(fits) != 1 {
+			out = append(out, c)
+			continue
+		}
+		for _, mn := range c.members {
+			fits[0].add(mn)
+		}
 	}
 	return out
 }

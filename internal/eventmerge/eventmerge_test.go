@@ -1,6 +1,7 @@
 package eventmerge
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -225,5 +226,28 @@ func TestTimeline(t *testing.T) {
 	want := []string{"2017-11-29 USA>PRK 111", "2018-06-11 USA>PRK 043", "2025-06-11 PRK>USA 120"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("timeline:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestMonthDatedMentionJoinsTheDayOfThatMonth(t *testing.T) {
+	refusal := func(article int64, date, place string) Mention {
+		return Mention{Event: news.Event{Source: []string{"PRKGOV"}, Target: []string{"USAGOV"}, CAMEO: "120", Date: date, Location: place},
+			ArticleID: article, Source: fmt.Sprintf("outlet%d.example", article)}
+	}
+	got := Merger{}.Merge([]Mention{
+		refusal(1, "2025-06-11", "New York"),
+		refusal(2, "2025-06", ""), // "in June, North Korean diplomats refused a letter"
+	})
+	if len(got) != 1 || got[0].NumArticles != 2 || got[0].Date != "2025-06-11" {
+		t.Errorf("merged = %+v; want one refusal on 2025-06-11 reported by 2 articles", got)
+	}
+	// Two refusals in the month: the month-only mention cannot say which.
+	got = Merger{}.Merge([]Mention{
+		refusal(1, "2025-06-11", "New York"),
+		refusal(3, "2025-06-25", "New York"),
+		refusal(2, "2025-06", ""),
+	})
+	if len(got) != 3 {
+		t.Errorf("merged into %d events, want 3 (the month stays apart)", len(got))
 	}
 }

@@ -257,10 +257,21 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 
 	// The day the actors are read for: the event's own date if the
 	// sentence gives one, so that "met in 2018" reads 2018's office holders.
-	date, when := d.dateOf(s, m)
+	// An act announced for the future ("will hold a summit near the end
+	// of February", "invited him to meet next week") is dated by its
+	// announcement: a date after it is the planned act's.
+	intended := !rule.Fixed && (cl.future || cl.headTo || cl.control == ctlIntent || cl.control == ctlVow || cl.control == ctlPrepare || cl.control == ctlThreat)
+	date, when, own := d.dateOf(s, m, cl, intended)
 	d.res.on = d.pub
 	if !when.IsZero() {
 		d.res.on = when
+	}
+	if !own && (d.pub.IsZero() && len(d.doc.Dates) > 0 || background(s.toks, m, cl)) {
+		// Nothing dates the act: in an undated article that tells time
+		// elsewhere it cannot be placed at all, and a background act ("met three times", "had
+		// long demanded") did not happen on the day of the report. A
+		// missed event is better than a wrongly dated one.
+		return news.Event{}, false
 	}
 
 	var src, tgt []actorRef
@@ -317,10 +328,33 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 	if s.toks[len(s.toks)-1].lower == "?" {
 		hypo = true
 	}
+	if strings.HasPrefix(toks[m.anchor()].tag, "NN") && !rule.Fixed {
+		// A meeting named by a noun takes its modality from the words
+		// around the noun: "his planned summit", "canceled the meeting",
+		// "a meeting ... could take place", "the summit would take place".
+		switch nounMode(toks, m) {
+		case nounUnreal:
+			hypo = true
+		case nounFuture:
+			if cooperative(code) && root(code) != "03" {
+				if i := intentCode(code); i != "" {
+					code, converted = i, true
+				}
+			} else {
+				hypo = true
+			}
+		}
+	}
 	if ifAfter(toks, m.to) && (cl.future || cl.possible) {
 		hypo = true
 	}
 
+	if len(tgt) == 0 && (rule.Sym || rule.Joint != "") && len(src) > 1 && (!m.tslot.empty() || strings.HasPrefix(toks[m.to-1].tag, "VB") && unresolvedObject(toks, m.to)) {
+		// "De Croo and von der Leyen met representatives of farmers'
+		// organizations": the act has a counterpart the coder cannot
+		// name, so the two subjects did not meet each other.
+		return news.Event{}, false
+	}
 	if len(tgt) == 0 && (rule.Sym || rule.Joint != "") && len(src) > 1 {
 		tgt = src
 		sym = true
@@ -505,6 +539,11 @@ func (d *docText) defaultTarget(s *sentence, m *match, code string, src []actorR
 		}
 		return []actorRef{{code: state + "GOV", text: "", weak: true}}
 	case "08":
+		if pronounObject(toks, m) {
+			// "granted them amnesty": the people are named elsewhere,
+			// not the source's own state.
+			return nil
+		}
 		if strings.HasPrefix(code, "081") {
 			return []actorRef{{code: state, text: "", weak: true}}
 		}
@@ -677,36 +716,180 @@ func (d *docText) conditionSubject(s *sentence, from int) []actorRef {
 }
 
 // dateOf returns the event's date: the resolved date expression of its
-// sentence nearest the act, else the publication day, else "". It also
-// returns the day actors are read for.
-func (d *docText) dateOf(s *sentence, m *match) (string, time.Time) {
+// clause nearest the act, else the date of the reporting verb that
+// carries it ("..., the White House said on Friday"), else the
+// publication day, else "". It also returns the day actors are read for,
+// and whether the text itself dated the act. With intended set, the act
+// is one announced for later, whose dates after it are the plan's.
+func (d *docText) dateOf(s *sentence, m *match, cl clause, intended bool) (string, time.Time, bool) {
 	if !d.headline {
-		at := s.toks[m.anchor()].start
-		from, end := clauseStart(s.toks, m.anchor()), clauseEnd(s.toks, m.to)
+		toks := s.toks
+		at := toks[m.anchor()].start
+		from, end := clauseStart(toks, m.anchor()), clauseEnd(toks, m.to)
 		// A date after the act ("fired missiles on Thursday") is the
 		// act's; failing that, one before it in the same clause ("On
 		// Tuesday, the minister summoned"), nearest first.
 		after, before := "", ""
 		afterAt, beforeAt := -1, -1
 		for _, dm := range d.doc.Dates {
-			if dm.Value == "" || dm.Precision == news.PrecisionUnresolved || dm.Start < from || dm.End > end {
+			if !d.usable(dm) || dm.End > end {
+				continue
+			}
+			if dm.Start < from && !leadsInto(dm, toks, from) {
 				continue
 			}
 			switch {
 			case dm.Start >= at && (afterAt < 0 || dm.Start < afterAt):
+				if intended || verbBetween(toks, m.to, dm.Start) {
+					continue
+				}
 				after, afterAt = dm.Value, dm.Start
 			case dm.Start < at && dm.Start > beforeAt:
+				if reportBetween(toks, dm.End, m.anchor()) {
+					// "said on Thursday that it had tested": the
+					// saying's date, which reportDate weighs.
+					continue
+				}
 				before, beforeAt = dm.Value, dm.Start
 			}
 		}
 		if after != "" {
-			return after, parseDay(after)
+			return after, parseDay(after), true
 		}
 		if before != "" {
-			return before, parseDay(before)
+			return before, parseDay(before), true
+		}
+		if v := d.reportDate(s, m, cl); v != "" {
+			return v, parseDay(v), true
 		}
 	}
-	return d.pubDate, time.Time{}
+	return d.pubDate, time.Time{}, d.headline && d.pubDate != ""
+}
+
+// usable reports whether a date mention can date an event: it is
+// resolved, and not after the publication day (an act reported as done or
+// said cannot be later than its report).
+func (d *docText) usable(dm news.DateMention) bool {
+	if dm.Value == "" || dm.Precision == news.PrecisionUnresolved {
+		return false
+	}
+	if d.pubDate != "" {
+		first, _, _ := strings.Cut(dm.Value, "/")
+		if first > d.pubDate {
+			return false
+		}
+	}
+	return true
+}
+
+// leadsInto reports whether a date mention ends with the subordinator
+// that opens the clause at byte from: "a day after North Korea fired" is
+// the firing's date.
+func leadsInto(dm news.DateMention, toks []token, from int) bool {
+	for k := range toks {
+		if toks[k].end == from && dm.End == from && (toks[k].lower == "after" || toks[k].lower == "before") {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBetween reports whether a verb stands between token from and byte
+// offset at: the date after it belongs to that verb's clause ("asked them
+// to lift the resolutions, those adopted in 2016"), not to the act.
+func verbBetween(toks []token, from, at int) bool {
+	for k := from; k < len(toks) && toks[k].start < at; k++ {
+		if strings.HasPrefix(toks[k].tag, "VB") && !adjectival(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportBetween reports whether a reporting verb stands between byte
+// offset from and token a.
+func reportBetween(toks []token, from, a int) bool {
+	for k := a - 1; k >= 0 && toks[k].start >= from; k-- {
+		if reportVerbs[toks[k].lower] && (isVerbTag(toks[k].tag) || toks[k].tag == "VBN") {
+			return true
+		}
+	}
+	return false
+}
+
+// reportDate returns the date given to the verb that reports the act
+// ("officials said on Friday that ...", "In June, an outlet reported
+// that ...", "..., the White House said on Friday"), if any: the act was
+// said, or done, by then. Only the verb that governs the act counts, not
+// another report in the same sentence.
+func (d *docText) reportDate(s *sentence, m *match, cl clause) string {
+	toks := s.toks
+	k, from := cl.reported, -1
+	switch {
+	case k >= 0 && toks[k].start < clauseStart(toks, m.anchor()):
+		// "the White House said on Friday, after Trump met": the act
+		// of a clause a subordinator opens was done by the time of the
+		// report, but the report's own clause ("In February, officials
+		// said") dates only the report.
+		from = toks[k].end + 1
+	case k >= 0:
+		from = clauseStart(toks, k)
+	default:
+		// A trailing attribution: ", the White House said on Friday".
+		end := clauseEnd(toks, m.to)
+		for j := m.to; j < len(toks); j++ {
+			if toks[j].start >= end && reportVerbs[toks[j].lower] && isVerbTag(toks[j].tag) {
+				k, from = j, end
+				break
+			}
+		}
+	}
+	if k < 0 {
+		return ""
+	}
+	for _, dm := range d.doc.Dates {
+		if !d.usable(dm) {
+			continue
+		}
+		// Right after the verb ("said on Friday"), or in its clause
+		// before it ("In June, an outlet reported").
+		if k+1 < len(toks) && dm.Start == toks[k+1].start || dm.Start >= from && dm.End <= toks[k].start {
+			return dm.Value
+		}
+	}
+	return ""
+}
+
+// background reports whether an act is told as background rather than
+// news: repeated ("met three times", "met thrice") or in the past perfect
+// ("had long demanded"). Such an act needs a date of its own.
+func background(toks []token, m *match, cl clause) bool {
+	for k := max(0, m.from-3); k < len(toks) && k < m.to+8; k++ {
+		w := toks[k].lower
+		if w == "thrice" || w == "twice" || w == "times" && k > 0 && (toks[k-1].tag == "CD" || toks[k-1].lower == "several" || toks[k-1].lower == "many") {
+			return true
+		}
+		if clauseBreak(toks, k) && k >= m.to {
+			break
+		}
+	}
+	if f := cl.subj.from; !cl.subj.empty() && f > 1 && cl.reported < 0 && (toks[f-1].tag == "WDT" || toks[f-1].lower == "that" || toks[f-1].lower == "which") && strings.HasPrefix(toks[f-2].tag, "NN") {
+		// "talks that Trump and Kim agreed to restart": an act told in a
+		// relative clause describes the noun, not the news.
+		return true
+	}
+	for k := m.anchor() - 1; k >= 0 && k >= m.anchor()-3 && cl.reported < 0; k-- {
+		// The past perfect is background, except in reported speech,
+		// where it is only the tense moved back ("said Tokyo had lodged
+		// a protest").
+		if toks[k].lower == "had" {
+			return true
+		}
+		if !(toks[k].tag == "RB" || adverbs[toks[k].lower] || negWords[toks[k].lower]) {
+			break
+		}
+	}
+	return false
 }
 
 // clauseStart returns the byte offset where the clause of the act at
@@ -735,7 +918,7 @@ func clauseStart(toks []token, a int) int {
 func clauseEnd(toks []token, from int) int {
 	for k := from; k < len(toks); k++ {
 		w := toks[k].lower
-		if w == ";" || toks[k].tag == "WP" || toks[k].tag == "WDT" || subordinators[w] && w != "to" && w != "so" {
+		if w == ";" || toks[k].tag == "WP" || toks[k].tag == "WDT" || subordinators[w] && w != "to" && w != "so" && !beforeTime(toks, k) {
 			return toks[k].start
 		}
 		if w == "," && k+1 < len(toks) {
@@ -862,4 +1045,90 @@ func clamp(x float64) float64 {
 		return 1
 	}
 	return float64(int(x*100+0.5)) / 100
+}
+
+// unresolvedObject reports whether a noun phrase with a head noun follows
+// token k directly: the act's object, which a symmetric act then has
+// besides its subjects.
+func unresolvedObject(toks []token, k int) bool {
+	if k >= len(toks) || !npWord(toks, k) || timeWords[toks[k].lower] {
+		return false
+	}
+	end := npExtent(toks, k)
+	return end > k && hasHead(toks, k, end)
+}
+
+// nounModes: what the words around an act named by a noun make of it.
+const (
+	nounFact = iota
+	nounUnreal
+	nounFuture
+)
+
+// unrealMods are the modifiers and governing verbs of a noun that make
+// its act one that has not happened: planned, called off, possible.
+var unrealMods = set("planned", "proposed", "scheduled", "possible", "potential", "future",
+	"upcoming", "prospective", "expected", "hoped-for", "cancel", "canceled", "cancelled", "cancels",
+	"postpone", "postponed", "postpones", "scrap", "scrapped", "delay", "delayed", "prepare",
+	"preparing", "prepared", "next", "planning", "plan", "plans")
+
+// nounMode classifies the act of a noun pattern ("summit with", "talks
+// between") by the words before the noun and the verb after its phrase.
+func nounMode(toks []token, m *match) int {
+	a := m.anchor()
+	for k := a - 1; k >= 0 && k >= a-6; k-- {
+		w := toks[k].lower
+		if unrealMods[w] || w == "off" && k > 0 && (toks[k-1].lower == "called" || toks[k-1].lower == "call" || toks[k-1].lower == "calls") {
+			return nounUnreal
+		}
+		if clauseBreak(toks, k) && !strings.HasPrefix(toks[k].tag, "VB") {
+			break
+		}
+	}
+	// The verb after the noun phrase: "could take place", "would go ahead".
+	k := m.to
+	if !m.tslot.empty() {
+		k = m.tslot.to
+	}
+	for ; k < len(toks) && k < m.to+12; k++ {
+		w := toks[k].lower
+		switch {
+		case possibleWords[w]:
+			return nounUnreal
+		case futureWords[w]:
+			return nounFuture
+		case isVerbTag(toks[k].tag) || toks[k].lower == ",":
+			return nounFact
+		}
+	}
+	return nounFact
+}
+
+// beforeTime reports whether the word at k is a preposition of time
+// ("since mid-February", "until June", "after 2017") rather than a
+// subordinator opening a clause.
+func beforeTime(toks []token, k int) bool {
+	switch toks[k].lower {
+	case "since", "until", "after", "before":
+	default:
+		return false
+	}
+	if k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	return timeWords[n.lower] || n.tag == "CD" || strings.HasPrefix(n.lower, "mid") || n.lower == "early" || n.lower == "late" || n.lower == "last"
+}
+
+// pronounObject reports whether the words a pattern skipped, or the word
+// after it, are a personal pronoun: an object named only by reference.
+func pronounObject(toks []token, m *match) bool {
+	for _, g := range m.gaps {
+		for k := g.from; k < g.to; k++ {
+			if toks[k].tag == "PRP" {
+				return true
+			}
+		}
+	}
+	return m.to < len(toks) && toks[m.to].tag == "PRP"
 }

@@ -110,6 +110,11 @@ func matchAt(toks []token, elems []elem, e, i int, m *match) bool {
 	el := elems[e]
 	switch el.kind {
 	case elWord:
+		if e > 0 && i+1 < len(toks) && quoteMark(toks[i].lower) {
+			// A closing quotation mark between a pattern's words: a
+			// "very beautiful letter" from Kim.
+			i++
+		}
 		if i >= len(toks) || !wordOK(&toks[i], &el, i == m.verbSlot) {
 			return false
 		}
@@ -180,7 +185,8 @@ func wordOK(t *token, el *elem, verbSlot bool) bool {
 func gapOK(toks []token, k int) bool {
 	t := &toks[k]
 	if t.isPunct() {
-		return t.lower == "-" || t.lower == "'s" || t.lower == "'" || t.lower == "&"
+		// Quotation marks may wrap a modifier: a "very beautiful letter".
+		return t.lower == "-" || t.lower == "'s" || t.lower == "'" || t.lower == "&" || quoteMark(t.lower)
 	}
 	if subordinators[t.lower] && t.lower != "to" || reportVerbs[t.lower] && isVerbTag(t.tag) {
 		return false
@@ -330,3 +336,5 @@ func skipTime(toks []token, i int) int {
 	}
 	return i
 }
+
+func quoteMark(w string) bool { return w == "\"" || w == "“" || w == "”" }

@@ -251,7 +251,31 @@ func (r *resolver) actorsIn(toks []token, i, j int) []actorRef {
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
-	return adjacentFirst(r.text, out)
+	return adjacentFirst(r.text, r.dropPlaceModifiers(toks, out))
+}
+
+// dropPlaceModifiers drops a city that modifies the common noun after it
+// ("the Hanoi summit", "Stockholm nuclear talks"): it says where, not who,
+// even where a capital alone would stand for its government. A city
+// followed by a role noun ("Seoul officials") has already become that
+// role's actor, and a country ("North Korean missiles") stays.
+func (r *resolver) dropPlaceModifiers(toks []token, refs []actorRef) []actorRef {
+	var out []actorRef
+	for _, a := range refs {
+		k := 0
+		for k < len(toks) && toks[k].start < a.end {
+			k++
+		}
+		if k < len(toks) && !toks[k].cap && !timeWords[toks[k].lower] && !timeLead[toks[k].lower] && (strings.HasPrefix(toks[k].tag, "NN") || strings.HasPrefix(toks[k].tag, "JJ")) {
+			if _, ok := r.kb.Place(a.text); ok {
+				if _, isCountry := r.kb.Country(a.text); !isCountry {
+					continue
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // adjacentFirst keeps, of actors that follow one another with no
@@ -350,9 +374,16 @@ func nameStart(toks []token, k int) bool {
 	return true
 }
 
-// nameEnd reports whether a name can end at toks[k].
+// nameEnd reports whether a name can end at toks[k]. A conjunction,
+// preposition or determiner never ends one: the knowledge base forgives
+// such a trailing word, and "U.S. President Donald Trump and" read as a
+// name would swallow the conjunct after it.
 func nameEnd(toks []token, k int) bool {
 	t := &toks[k]
+	switch t.tag {
+	case "CC", "IN", "DT", "TO", "WDT", "WP":
+		return false
+	}
 	return !t.isPunct() || t.lower == "'s" || t.lower == "'" || isInitialism(t.text)
 }
 

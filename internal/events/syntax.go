@@ -66,7 +66,9 @@ var (
 		"while", "when", "whenever", "if", "unless", "although", "though", "as", "since",
 		"despite", "until", "once", "whether", "where", "so", "but", "whereas", "lest",
 		"following", "amid", "to")
-	conditionWords = set("if", "unless", "whether", "provided", "lest")
+	// "until North Korea gave up its weapons": an act awaited is a
+	// condition too.
+	conditionWords = set("if", "unless", "whether", "provided", "lest", "until")
 	// quantifiers head a noun phrase whose actor is in its of-phrase ("a
 	// group of Moroccan diplomats", "tens of thousands of students").
 	quantifiers = set("group", "groups", "tens", "hundreds", "thousands", "millions", "dozens",
@@ -105,7 +107,10 @@ var controlVerbs = map[string]controlKind{
 	"intend": ctlIntent, "decide": ctlIntent, "propose": ctlIntent,
 	"commit": ctlIntent, "undertake": ctlIntent, "volunteer": ctlIntent, "resolve": ctlIntent,
 	"prepare": ctlPrepare, "gear": ctlPrepare,
-	"schedule": ctlIntent, "expect": ctlIntent, "aim": ctlIntent, "arrange": ctlIntent,
+	"schedule": ctlIntent, "aim": ctlIntent, "arrange": ctlIntent,
+	// "is expected to travel", "expected to meet him again": a forecast,
+	// not a promise.
+	"expect": ctlPossible,
 	"pledge": ctlVow, "vow": ctlVow, "swear": ctlVow,
 	"threaten": ctlThreat, "warn": ctlThreat,
 	"refuse": ctlRefuse, "decline": ctlRefuse,
@@ -121,7 +126,9 @@ var controlVerbs = map[string]controlKind{
 // controlAdjectives are "be ADJ to" frames.
 var controlAdjectives = map[string]controlKind{
 	"ready": ctlIntent, "willing": ctlIntent, "prepared": ctlPrepare, "set": ctlIntent,
-	"due": ctlIntent, "going": ctlIntent, "scheduled": ctlIntent, "poised": ctlPrepare,
+	// "is due to meet", "is scheduled to remain": a timetable, which
+	// says nothing yet of what will happen.
+	"due": ctlPossible, "going": ctlIntent, "scheduled": ctlPossible, "poised": ctlPrepare,
 	"eager": ctlIntent, "keen": ctlIntent, "determined": ctlIntent, "committed": ctlIntent,
 	"expected": ctlPossible, "likely": ctlPossible, "about": ctlIntent, "able": ctlPossible,
 	"unwilling": ctlRefuse, "reluctant": ctlRefuse, "unable": ctlFail,
@@ -154,6 +161,11 @@ func isVerbTag(t string) bool {
 func adjectival(toks []token, i int) bool {
 	t := toks[i].tag
 	if t != "VBN" && t != "VBG" && t != "VBD" {
+		return false
+	}
+	if t == "VBD" && reportVerbs[toks[i].lower] {
+		// "and said Tokyo had lodged": a reporting verb before a name
+		// is the verb of its clause.
 		return false
 	}
 	if i+1 >= len(toks) {

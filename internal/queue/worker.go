@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
 	"github.com/newsgraph/newsgraph/internal/source"
 	"github.com/newsgraph/newsgraph/internal/store"
 )
@@ -49,6 +50,11 @@ type Worker struct {
 	MaxAttempts int
 	// Progress, if set, is called after each batch.
 	Progress func(WorkCounts)
+	// NoLink leaves stored articles unlinked to their duplicates and
+	// stories. Otherwise, when Store is a store.PendingLinker, the worker
+	// links them (pipeline.LinkPending) after each batch that stored an
+	// article, and once more when it has drained the queue.
+	NoLink bool
 }
 
 // WorkCounts are what a worker did.
@@ -57,10 +63,14 @@ type WorkCounts struct {
 	Stored  int64 `json:"stored"`
 	Known   int64 `json:"already_known"`
 	Failed  int64 `json:"failed"`
+	// Linked counts the articles this worker linked to their duplicates
+	// and stories, its own or other workers'.
+	Linked int64 `json:"linked"`
 }
 
 func (c WorkCounts) String() string {
-	return fmt.Sprintf("claimed %d, stored %d, already known %d, failed %d", c.Claimed, c.Stored, c.Known, c.Failed)
+	return fmt.Sprintf("claimed %d, stored %d, already known %d, failed %d, linked %d",
+		c.Claimed, c.Stored, c.Known, c.Failed, c.Linked)
 }
 
 func (w *Worker) defaults() {
@@ -87,7 +97,8 @@ func (w *Worker) defaults() {
 
 // Run claims and processes batches of jobs. When ctx ends it stops taking
 // documents, finishes none it has not started, and releases its leased
-// jobs so that other workers take them at once.
+// jobs so that other workers take them at once. With Drain, it returns
+// once the queue is empty and every stored article is linked.
 func (w *Worker) Run(ctx context.Context) (WorkCounts, error) {
 	w.defaults()
 	var c counts
@@ -111,7 +122,7 @@ func (w *Worker) Run(ctx context.Context) (WorkCounts, error) {
 				// Jobs leased by others may still come back to the
 				// queue if their worker died: wait for them too.
 				if qc.Pending() == 0 {
-					return c.snapshot(), nil
+					return c.snapshot(), w.linkAll(ctx, &c)
 				}
 			}
 			select {
@@ -121,8 +132,19 @@ func (w *Worker) Run(ctx context.Context) (WorkCounts, error) {
 			continue
 		}
 		c.claimed.Add(int64(len(jobs)))
+		stored := c.stored.Load()
 		if err := w.runBatch(ctx, jobs, &c); err != nil {
 			return c.snapshot(), err
+		}
+		if c.stored.Load() > stored && ctx.Err() == nil {
+			// Linking as we go keeps stories current for readers. If
+			// another worker is linking, it links these too.
+			if _, err := w.link(ctx, &c); err != nil {
+				if ctx.Err() != nil {
+					break
+				}
+				return c.snapshot(), err
+			}
 		}
 		if w.Progress != nil {
 			w.Progress(c.snapshot())
@@ -144,11 +166,49 @@ func (w *Worker) pollDelay() time.Duration {
 }
 
 type counts struct {
-	claimed, stored, known, failed atomic.Int64
+	claimed, stored, known, failed, linked atomic.Int64
 }
 
 func (c *counts) snapshot() WorkCounts {
-	return WorkCounts{Claimed: c.claimed.Load(), Stored: c.stored.Load(), Known: c.known.Load(), Failed: c.failed.Load()}
+	return WorkCounts{Claimed: c.claimed.Load(), Stored: c.stored.Load(), Known: c.known.Load(), Failed: c.failed.Load(),
+		Linked: c.linked.Load()}
+}
+
+// link links the stored articles not linked yet, unless another process
+// is doing it (busy). A linking error is a database error and stops the
+// worker, as any other does.
+func (w *Worker) link(ctx context.Context, c *counts) (busy bool, err error) {
+	st, ok := w.Store.(store.PendingLinker)
+	if w.NoLink || !ok {
+		return false, nil
+	}
+	n, err := pipeline.LinkPending(ctx, st)
+	c.linked.Add(int64(n))
+	if errors.Is(err, pipeline.ErrLinkBusy) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("link: %w", err)
+	}
+	return false, nil
+}
+
+// linkAll links what is left once the queue is drained. While another
+// process holds the linking lock it polls rather than waits on it: that
+// process links whatever this worker stored, but if it dies halfway,
+// this worker may be the last one left to finish.
+func (w *Worker) linkAll(ctx context.Context, c *counts) error {
+	for {
+		busy, err := w.link(ctx, c)
+		if err != nil || !busy {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(w.pollDelay()):
+		}
+	}
 }
 
 // runBatch processes one claimed batch on Concurrency goroutines while a

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +24,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/source"
 	"github.com/newsgraph/newsgraph/internal/store"
 	"github.com/newsgraph/newsgraph/internal/store/postgres"
+	"github.com/newsgraph/newsgraph/internal/store/sqlite"
 )
 
 // cliEnv makes the test binary run newsgraph's command line instead of the
@@ -50,8 +52,12 @@ func writeCorpus(t *testing.T, n int) string {
 	// Plain-text seeds only: a variant's added sentence always stays in
 	// their body, so that no two documents are the same text and each is
 	// one new article. (An HTML variant's sentence may be cut as page
-	// chrome, which makes variants of one page duplicates.)
-	seeds = slices.DeleteFunc(seeds, func(r news.Raw) bool { return r.Text == "" })
+	// chrome, which makes variants of one page duplicates.) The rewrite
+	// articles are left out too: the test enqueues them as they are, and
+	// variants of them would be copies of them.
+	seeds = slices.DeleteFunc(seeds, func(r news.Raw) bool {
+		return r.Text == "" || strings.HasPrefix(filepath.Base(r.Input), "rewrite-")
+	})
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	for i := range n {
@@ -81,23 +87,38 @@ func runCLI(t *testing.T, args ...string) string {
 	return errOut.String()
 }
 
-// Three worker processes drain a queue of 300 documents; one is killed
-// (SIGKILL, no cleanup) while it holds a batch. The other two must wait for
-// its lease to run out and take its batch, and every article must end up stored
-// exactly once, with the queue empty.
+// rewrites are the example corpus's refused-letter original and its three
+// rewrites, original first, and a control article on another subject.
+var rewrites = []string{
+	"../../examples/corpus/rewrite-original-refused-letter-2025.html",
+	"../../examples/corpus/rewrite-reordered-refused-letter-2025.html",
+	"../../examples/corpus/rewrite-wire-republished-refused-letter-2025.json",
+	"../../examples/corpus/rewrite-words-changed-refused-letter-2025.txt",
+	"../../examples/corpus/rewrite-control-not-duplicate-kim-yo-jong-2025.txt",
+}
+
+// Three worker processes drain a queue of 300 documents and the rewrite
+// articles; one is killed (SIGKILL, no cleanup) while it holds a batch. The
+// other two must wait for its lease to run out and take its batch, and
+// every article must end up stored exactly once, with the queue empty, and
+// linked to its duplicates as one ingest process links it.
 func TestKilledWorkerBatchIsRedoneAndArticlesStoredOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts worker processes")
 	}
 	const n = 300
 	dsn := newDatabase(t)
-	corpus := writeCorpus(t, n)
-	summary := runCLI(t, "ingest", "--db", dsn, "--enqueue", corpus)
-	if !strings.Contains(summary, fmt.Sprintf("enqueued %d,", n)) {
+	// The rewrites are enqueued first, so they are the first jobs, claimed
+	// in one batch and stored in order, as one ingest stores them.
+	inputs := append(slices.Clone(rewrites), writeCorpus(t, n))
+	total := n + len(rewrites)
+	summary := runCLI(t, append([]string{"ingest", "--db", dsn, "--enqueue"}, inputs...)...)
+	if !strings.Contains(summary, fmt.Sprintf("enqueued %d,", total)) {
 		t.Fatalf("enqueue summary: %s", summary)
 	}
 	// Enqueuing again adds nothing: the documents are already waiting.
-	if again := runCLI(t, "ingest", "--db", dsn, "--enqueue", corpus); !strings.Contains(again, "enqueued 0, already queued 300") {
+	again := runCLI(t, append([]string{"ingest", "--db", dsn, "--enqueue"}, inputs...)...)
+	if !strings.Contains(again, fmt.Sprintf("enqueued 0, already queued %d", total)) {
 		t.Fatalf("second enqueue: %s", again)
 	}
 
@@ -183,6 +204,8 @@ func TestKilledWorkerBatchIsRedoneAndArticlesStoredOnce(t *testing.T) {
 		fs, _ := st.Failures(ctx, store.FailureQuery{})
 		t.Errorf("%d failures: %+v", failures, fs)
 	}
+	var stored int
+	pool.QueryRow(ctx, "SELECT count(*) FROM articles").Scan(&stored)
 	if articles != n || urls != n {
 		t.Errorf("stored %d articles with %d distinct URLs; want each of the %d stored exactly once", articles, urls, n)
 	}
@@ -201,7 +224,56 @@ func TestKilledWorkerBatchIsRedoneAndArticlesStoredOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows := pf.NumRows(); rows != n {
-		t.Errorf("exported parquet has %d rows, want %d", rows, n)
+	if rows, want := pf.NumRows(), int64(stored); rows != want {
+		t.Errorf("exported parquet has %d rows, want %d", rows, want)
 	}
+
+	// Every article is linked, and the rewrites exactly as an ingest in
+	// one process links them.
+	if ids, err := st.Unlinked(ctx, 0, 10); err != nil || len(ids) != 0 {
+		t.Errorf("unlinked articles after draining: %v, %v", ids, err)
+	}
+	var dated, inStory int
+	pool.QueryRow(ctx, "SELECT count(*) FILTER (WHERE published IS NOT NULL), count(story_id) FROM articles").Scan(&dated, &inStory)
+	if inStory != dated {
+		t.Errorf("%d of %d dated articles in a story", inStory, dated)
+	}
+	db := filepath.Join(t.TempDir(), "one.db")
+	runCLI(t, append([]string{"ingest", "--db", db, "--workers", "1"}, inputs...)...)
+	ref, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ref.Close()
+	got, want := rewriteLinks(t, st), rewriteLinks(t, ref)
+	if len(want) < 4 {
+		t.Fatalf("the single-process ingest stored %d rewrite articles: %v", len(want), want)
+	}
+	if want[filepath.Base(rewrites[1])] != filepath.Base(rewrites[0]) {
+		t.Fatalf("the single-process ingest links the rewrites as %v", want)
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("workers linked the rewrites as %v; one ingest links them as %v", got, want)
+	}
+}
+
+// rewriteLinks returns, for each stored rewrite article, the name of the
+// input it is a duplicate of ("" for an original).
+func rewriteLinks(t *testing.T, st store.Store) map[string]string {
+	t.Helper()
+	arts, err := st.Articles(context.Background(), store.ArticleQuery{Limit: store.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[int64]string{}
+	for _, a := range arts {
+		name[a.ID] = filepath.Base(a.Input)
+	}
+	links := map[string]string{}
+	for _, a := range arts {
+		if n := name[a.ID]; strings.HasPrefix(n, "rewrite-") {
+			links[n] = name[a.DuplicateOf]
+		}
+	}
+	return links
 }

@@ -63,7 +63,17 @@ func (u *UI) DyadTimeline(ctx context.Context, q TimelineQuery, undirected bool)
 		if err != nil {
 			return nil, err
 		}
-		merged := append(append([]dyads.Event{}, tl.Merged...), back.Merged...)
+		// A joint act ("A and B met") is in both directions: count it once.
+		merged := append([]dyads.Event{}, tl.Merged...)
+		seen := map[string]bool{}
+		for _, e := range merged {
+			seen[e.Key] = true
+		}
+		for _, e := range back.Merged {
+			if !seen[e.Key] {
+				merged = append(merged, e)
+			}
+		}
 		both := BuildTimeline(q, dyads.Records(merged))
 		both.Merged, both.Mentions, both.Truncated = merged, tl.Mentions+back.Mentions, tl.Truncated || back.Truncated
 		tl = both

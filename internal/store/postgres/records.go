@@ -31,15 +31,17 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// actorMatch matches an actor code prefix against a list of codes. A bare
-// country code uses the dyad index on the first actor's country.
+// actorMatch matches an actor code prefix against any code of a list. A
+// bare country code tries the dyad index on the first actor's country, then
+// the rest of the list: "Japan and South Korea signed" has both as source.
 func actorMatch(f *filter, column, code string) {
 	code = strings.ToUpper(strings.TrimSpace(code))
+	any := "EXISTS (SELECT 1 FROM unnest(e." + column + ") c WHERE c LIKE ?)"
 	if len(code) == 3 {
-		f.add("e."+column+"_country = ?", code)
+		f.add("(e."+column+"_country = ? OR "+any+")", code, escapeLike(code)+"%")
 		return
 	}
-	f.add("EXISTS (SELECT 1 FROM unnest(e."+column+") c WHERE c LIKE ?)", escapeLike(code)+"%")
+	f.add(any, escapeLike(code)+"%")
 }
 
 const refColumns = `a.id, a.title, a.url, a.source, a.published, a.published_offset`

@@ -32,14 +32,17 @@ func (f *filter) sql() string {
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
-// actorMatch matches an actor code prefix against a JSON list of codes.
+// actorMatch matches an actor code prefix against any code of a JSON list.
 func actorMatch(f *filter, column, code string) {
 	code = strings.ToUpper(strings.TrimSpace(code))
+	any := "EXISTS (SELECT 1 FROM json_each(e." + column + ") WHERE value LIKE ? ESCAPE '\\')"
 	if len(code) == 3 {
-		f.add("e."+column+"_country = ?", code)
+		// The first actor's country is indexed; the others are in the
+		// list: "Japan and South Korea signed" has both as its source.
+		f.add("(e."+column+"_country = ? OR "+any+")", code, escapeLike(code)+"%")
 		return
 	}
-	f.add("EXISTS (SELECT 1 FROM json_each(e."+column+") WHERE value LIKE ? ESCAPE '\\')", escapeLike(code)+"%")
+	f.add(any, escapeLike(code)+"%")
 }
 
 func escapeLike(s string) string {

@@ -30,6 +30,7 @@ func Run(t *testing.T, open Opener) {
 		{"QuoteQueries", testQuotes},
 		{"EntityQueries", testEntities},
 		{"Feeds", testFeeds},
+		{"CompoundActors", testCompoundActors},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -352,6 +353,29 @@ func testEntities(t *testing.T, s store.Store) {
 	}
 	if _, err := s.Entity(ctx, "Nobody Known"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown entity: %v", err)
+	}
+}
+
+// testCompoundActors checks that every actor of a compound side is found:
+// "Japan and South Korea signed a pact" is a KOR event as much as a JPN one.
+func testCompoundActors(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	doc := news.NewDocument(news.Article{Title: "Pact signed", Body: "Japan and South Korea signed an intelligence-sharing pact.",
+		Published: time.Date(2016, 11, 23, 9, 0, 0, 0, time.UTC), ContentHash: "pact"})
+	doc.Events = []news.Event{{Source: []string{"JPNGOV", "KORGOV"}, Target: []string{"JPNGOV", "KORGOV"}, CAMEO: "057", PLOVER: "AGREE",
+		QuadClass: 1, Goldstein: 8, Date: "2016-11-23", Evidence: doc.Article.Body, EvidenceEnd: len(doc.Article.Body), Confidence: 0.9, Rule: "sign.agreement"}}
+	if _, _, err := s.Save(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []store.EventQuery{
+		{Source: "JPN", Target: "KOR"}, {Source: "KOR", Target: "JPN"}, {Source: "KORGOV"}, {Target: "JPNGOV"},
+	} {
+		if got, err := s.Events(ctx, q); err != nil || len(got) != 1 {
+			t.Errorf("%+v: %d events, %v; want the pact", q, len(got), err)
+		}
+	}
+	if got, _ := s.Events(ctx, store.EventQuery{Source: "PRK"}); len(got) != 0 {
+		t.Errorf("source PRK matched %d events", len(got))
 	}
 }
 
