@@ -115,9 +115,11 @@ func (p *parser) initial(i int) bool {
 
 // future reports whether the clause around tokens [i, j) speaks of the
 // future. News is mostly past tense, so that is the default; the nearest
-// tense cue among the eight words before the expression in its clause
-// decides, else the nearest among the eight after it up to a "that" (which
-// opens a reported clause with a tense of its own). Capitalised words are
+// tense cue among the twelve words before the expression in its clause
+// decides (an auxiliary can stand that far back: "will hold a second summit
+// with Kim near the end of February"), else the nearest among the words
+// after it up to a comma or a "that" (which opens a reported clause with a
+// tense of its own). Capitalised words are
 // names more often than not ("is to hold a National Security Council
 // meeting on Friday"), so they do not count towards the eight. The
 // backward look stops at a comma, since "..., after a test on Jan. 14" has
@@ -125,7 +127,8 @@ func (p *parser) initial(i int) bool {
 func (p *parser) future(i, j int) bool {
 	// window bounds the words read, maxToks the tokens, so that text
 	// without lower-case words (tables, headlines in capitals) stays linear.
-	const window, maxToks = 8, 40
+	const window, maxToks = 12, 40
+	fronted := true // no word before the expression in its sentence
 	for k, words := i-1, 0; k >= 0 && k >= i-maxToks && words < window; k-- {
 		if p.toks[k+1].nl || p.boundary(k) || p.punct(k, ',') {
 			break
@@ -133,6 +136,7 @@ func (p *parser) future(i, j int) bool {
 		if p.toks[k].kind != tWord {
 			continue
 		}
+		fronted = false
 		if !p.toks[k].upper {
 			words++
 		}
@@ -141,7 +145,11 @@ func (p *parser) future(i, j int) bool {
 		}
 	}
 	for k, words := j, 0; k < len(p.toks) && k < j+maxToks && words < window; k++ {
-		if p.toks[k].nl || p.boundary(k) || p.word(k, fThat) {
+		// A comma ends the look too, unless the expression opens the
+		// sentence ("On Monday, the president will ..."): what follows it
+		// is another clause or the attribution (", the White House
+		// said"), whose tense is the time of saying, not of the act.
+		if p.toks[k].nl || p.boundary(k) || p.word(k, fThat) || !fronted && p.punct(k, ',') {
 			break
 		}
 		if p.toks[k].kind != tWord {

@@ -43,6 +43,13 @@ var findCases = []struct {
 	body string
 	want []m
 }{
+	// Tense comes from the clause of the date, not from an attribution after
+	// a comma, and an auxiliary can stand a dozen words back.
+	{"future auxiliary far back, past attribution", "2019-01-19",
+		"Trump will hold a second summit with Kim near the end of February, the White House said.",
+		[]m{{"February", "2019-02", month}}},
+	{"past clause, past attribution", "2019-01-19", "The two envoys last met in February, officials said.",
+		[]m{{"in February", "2018-02", month}}},
 	// Absolute dates.
 	{"month day year", "2019-02-28", "The two leaders met in Singapore on June 12, 2018, for their first summit.",
 		[]m{{"on June 12, 2018", "2018-06-12", day}}},
