@@ -144,7 +144,13 @@ func (p *Poller) PollOne(ctx context.Context, sub Subscription) Result {
 		return res
 	}
 	fetched := time.Now()
-	f, err := parse(bytes.NewReader(resp.Body), resp.URL)
+	body, err := toUTF8(resp.Body, resp.Charset)
+	if err != nil {
+		res.Subscription = sub
+		res.Err = fmt.Errorf("feed %s: %w", sub.URL, err)
+		return res
+	}
+	f, err := parse(bytes.NewReader(body), resp.URL)
 	if err != nil {
 		res.Subscription = sub
 		res.Err = fmt.Errorf("feed %s: %w", sub.URL, err)
