@@ -224,19 +224,35 @@ func fromHTML(raw news.Raw) (news.Article, error) {
 	return a, nil
 }
 
-// dropRepeatedTitle removes a first paragraph that only repeats the title
-// (pages often keep their <h1> inside the article), so that the headline is
-// not read twice as body text; it is listed as removed.
+// dropRepeatedTitle removes the title where the body repeats it among its
+// first paragraphs (pages often keep their <h1> inside the article), and
+// the short lines above it: whatever stands over the headline — a section
+// label, a breadcrumb — is page furniture, not the article. Everything
+// removed is listed in removed.
 func dropRepeatedTitle(body, title string, removed []string) (string, []string) {
 	if title == "" {
 		return body, removed
 	}
-	first, rest, _ := strings.Cut(body, "\n\n")
-	if ContentHash(first) != ContentHash(title) {
-		return body, removed
+	want := ContentHash(title)
+	paras := strings.Split(body, "\n\n")
+	for i := 0; i < len(paras) && i < maxTitleDepth; i++ {
+		if ContentHash(paras[i]) == want {
+			removed = append(removed, paras[:i+1]...)
+			return strings.TrimSpace(strings.Join(paras[i+1:], "\n\n")), removed
+		}
+		if len(strings.Fields(paras[i])) > maxFurnitureWords {
+			break // article text before any repeat: the title is not repeated on top
+		}
 	}
-	return strings.TrimSpace(rest), append(removed, first)
+	return body, removed
 }
+
+// maxTitleDepth is how many paragraphs deep a repeated title is looked for,
+// and maxFurnitureWords the longest line that may stand above it.
+const (
+	maxTitleDepth     = 3
+	maxFurnitureWords = 12
+)
 
 // normaliseParagraphs keeps paragraph boundaries (blank lines) and single
 // line breaks, trims each line, and collapses runs of blank lines.

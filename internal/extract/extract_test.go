@@ -231,3 +231,24 @@ func TestQualityFlagsOnTheCorpus(t *testing.T) {
 		t.Errorf("checked %d corpus articles", checked)
 	}
 }
+
+func TestFurnitureAboveARepeatedHeadlineIsRemoved(t *testing.T) {
+	a, err := Article(readCorpus(t, "rewrite-reordered-refused-letter-2025.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Body, "KOREAN PENINSULA") || strings.HasPrefix(a.Body, a.Title) {
+		t.Errorf("body still opens with the section label or the headline:\n%.200s", a.Body)
+	}
+	if !contains(a.Removed, "KOREAN PENINSULA") || !contains(a.Removed, a.Title) {
+		t.Errorf("removed = %q; want the section label and the repeated headline listed", a.Removed)
+	}
+	if !strings.Contains(a.Body, "North Korean diplomats at the United Nations in New York refused to accept a letter") {
+		t.Errorf("the article's first sentence was lost:\n%.300s", a.Body)
+	}
+	// A headline-like line inside the text, not above a repeated title, stays.
+	body, removed := dropRepeatedTitle("Talks resume\n\nThe envoys met in Stockholm on Saturday for the first time in months.\n\nTalks resume", "Talks resume", nil)
+	if !strings.HasPrefix(body, "The envoys met") || len(removed) != 1 {
+		t.Errorf("dropRepeatedTitle = %q, %q", body, removed)
+	}
+}
