@@ -1,35 +1,11 @@
 package ner
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// evalDir returns ../shared/eval/ner beside the module root, or skips.
-func evalDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	ner := filepath.Join(dir, "..", "shared", "eval", "ner")
-	if _, err := os.Stat(ner); err != nil {
-		t.Skip("../shared/eval/ner is absent: no third-party gold data on this machine")
-	}
-	return ner
-}
+	"github.com/newsgraph/newsgraph/internal/eval/evaldata"
+)
 
 // reFloor is the exact-match F1 (PERSON, ORG and LOCATION together) that
 // newsgraph's entity stage reaches on re3d, rounded down to 0.01. Raise it
@@ -44,7 +20,7 @@ func evalDir(t *testing.T) string {
 const reFloor = 0.36
 
 func TestNERFloor(t *testing.T) {
-	dir := evalDir(t)
+	dir := evaldata.Require(t, "ner")
 	if testing.Short() {
 		t.Skip("-short: the evaluation runs both gold sets through two systems")
 	}

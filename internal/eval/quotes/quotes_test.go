@@ -6,23 +6,21 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/internal/actors"
-	"github.com/newsgraph/newsgraph/internal/entities"
 	"github.com/newsgraph/newsgraph/internal/eval/evaldata"
-	"github.com/newsgraph/newsgraph/internal/news"
+	"github.com/newsgraph/newsgraph/internal/pipeline"
 	qx "github.com/newsgraph/newsgraph/internal/quotes"
-	"github.com/newsgraph/newsgraph/internal/timex"
 )
 
-// dates runs the date stage as the pipeline does.
-type dates struct{}
-
-func (dates) Annotate(doc *news.Document) {
-	doc.Dates = timex.Find(doc.Article.Body, doc.Article.Published)
-}
-
+// stages are the shipped pipeline's stages that run before quotes.
 func stages() []Annotator {
-	return []Annotator{entities.New(actors.Default()), dates{}}
+	var out []Annotator
+	for _, an := range pipeline.Default(nil).Annotators() {
+		if an.Name() == "quotes" {
+			break
+		}
+		out = append(out, an)
+	}
+	return out
 }
 
 // Floors on PolNeAR dev, with the entity and date stages run before the
