@@ -281,3 +281,15 @@ func TestAnnotateEveryExample(t *testing.T) {
 		t.Errorf("annotated %d examples, want at least 30", n)
 	}
 }
+
+func TestRedactHidesDatabasePasswords(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://news:s3cret@db.example.org:5432/newsgraph": "postgres://news:***@db.example.org:5432/newsgraph",
+		"postgres://news@localhost/newsgraph":                  "postgres://news@localhost/newsgraph",
+		"newsgraph.db":                                         "newsgraph.db",
+	} {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

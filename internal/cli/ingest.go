@@ -84,7 +84,7 @@ func (e *env) ingest(ctx context.Context, paths []string, workers int) (pipeline
 		return c, err
 	}
 	if c.Failed > 0 {
-		fmt.Fprintf(e.stderr, "see the failures with: newsgraph failures --db %s\n", e.dsn())
+		fmt.Fprintf(e.stderr, "see the failures with: newsgraph failures --db %s\n", redact(e.dsn()))
 	}
 	if c.Stored == 0 && c.Known == 0 {
 		return c, errQuietf(e, "nothing could be stored")

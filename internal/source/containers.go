@@ -15,13 +15,6 @@ var containerDecoders = map[string]Decoder{
 	"feed": decodeFeed,
 }
 
-func (rd *Reader) decoder(format string) Decoder {
-	if d, ok := rd.Decoders[format]; ok {
-		return d
-	}
-	return containerDecoders[format]
-}
-
 // decodeWARC yields the HTML pages of HTTP 200 responses in a WARC archive.
 // A bad record is reported under its record number and the rest is read.
 func decodeWARC(r io.Reader, input string, h Handler) bool {

@@ -89,12 +89,10 @@ func Format(path string) string {
 }
 
 // Reader reads inputs. Containers of many documents (feeds, WARC archives)
-// are read by the warc and feeds packages; Decoders can replace or add a
-// reader for a format name.
+// are read by the warc and feeds packages.
 type Reader struct {
-	Limits   Limits
-	Stdin    io.Reader
-	Decoders map[string]Decoder
+	Limits Limits
+	Stdin  io.Reader
 	// BytesRead, if set, counts the bytes read from files, for a progress
 	// display; it is updated from the reading goroutine.
 	BytesRead *atomic.Int64
@@ -241,7 +239,7 @@ func (rd *Reader) ReadFile(ctx context.Context, path string, h Handler) bool {
 	case "jsonl":
 		return rd.readJSONLines(ctx, r, path, h)
 	case "feed", "warc":
-		dec := rd.decoder(format)
+		dec := containerDecoders[format]
 		if dec == nil {
 			return h(news.Raw{Input: path}, &Error{Input: path, Err: fmt.Errorf("%w: no %s reader configured", ErrUnsupported, format)})
 		}
