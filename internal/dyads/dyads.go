@@ -50,11 +50,19 @@ func Merge(records []store.EventRecord) []Event {
 		if len(m.Mentions) == 0 {
 			continue
 		}
-		// The first mention in the store's order stands for the event: an
-		// original before its copies, the earliest article first.
+		// A report of the event itself stands for it: a mention dated to
+		// the event's own day before a background mention ("in June, ..."),
+		// then the earliest article (an original before its copies).
+		better := func(a, b eventmerge.MentionRef) bool {
+			da, db := byRef[ref{a.ArticleID, a.Index}].Date == m.Date, byRef[ref{b.ArticleID, b.Index}].Date == m.Date
+			if da != db {
+				return da
+			}
+			return a.ArticleID < b.ArticleID
+		}
 		first := m.Mentions[0]
 		for _, mr := range m.Mentions[1:] {
-			if mr.ArticleID < first.ArticleID {
+			if better(mr, first) {
 				first = mr
 			}
 		}

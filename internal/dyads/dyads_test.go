@@ -54,3 +54,16 @@ func TestMergeCountsEachRealEventOnce(t *testing.T) {
 		t.Errorf("key depends on input order: %s vs %s", again[0].Key, refusal.Key)
 	}
 }
+
+func TestMergeShowsAReportOfTheEventItself(t *testing.T) {
+	background := record(5, 0, "seoulreview.example", "2025-06", "120", false)
+	background.Evidence = "In June, North Korean diplomats had turned away a letter from Trump."
+	report := record(9, 0, "capitalledger.example", "2025-06-11", "120", false)
+	got := Merge([]store.EventRecord{background, report})
+	if len(got) != 1 {
+		t.Fatalf("merged into %d events, want 1", len(got))
+	}
+	if got[0].ArticleID != 9 || got[0].NumArticles != 2 {
+		t.Errorf("shown by article %d (%d articles); want the day-dated report, article 9, counting both", got[0].ArticleID, got[0].NumArticles)
+	}
+}
