@@ -16,6 +16,60 @@ type parser struct {
 	toks   []token
 	pub    time.Time // publication day at UTC midnight
 	hasPub bool
+
+	// The last single day the text named, for "the previous day" and "two
+	// days later", which count from the story's own time, not publication.
+	anchor    time.Time
+	anchorEnd int // token index after the anchor's mention
+	hasAnchor bool
+}
+
+// anchored returns the day that a narrative-relative expression at token i
+// counts from: the last single day named before it in the same sentence.
+// A sentence or line break in between cuts the link, since the previous
+// sentence may be about another time.
+func (p *parser) anchored(i int) (time.Time, bool) {
+	if !p.hasAnchor || p.anchorEnd > i {
+		return time.Time{}, false
+	}
+	for k := p.anchorEnd; k < i; k++ {
+		if p.toks[k].nl || p.boundary(k) {
+			return time.Time{}, false
+		}
+	}
+	return p.anchor, true
+}
+
+// fromAnchor builds the value of a narrative-relative expression ending
+// before token end: off days from the anchor of token i.
+func (p *parser) fromAnchor(i, end, off int) (expr, bool) {
+	a, ok := p.anchored(i)
+	if !ok {
+		return expr{}, false
+	}
+	return expr{end: end, kind: eValue, v: dayValue(a.AddDate(0, 0, off))}, true
+}
+
+// narrativeStep reads "previous", "prior", "following", "next" and "same"
+// before "day": the offset in days from the anchor.
+func (p *parser) narrativeStep(k int) (int, bool) {
+	if k >= len(p.toks) || p.toks[k].kind != tWord {
+		return 0, false
+	}
+	switch strings.ToLower(p.text(k)) {
+	case "previous", "prior":
+		return -1, true
+	case "following", "next":
+		return 1, true
+	case "same":
+		return 0, true
+	}
+	return 0, false
+}
+
+// singularDay reports whether token k is the word "day".
+func (p *parser) singularDay(k int) bool {
+	return p.cls(k, cUnit) && strings.EqualFold(p.text(k), "day")
 }
 
 // Expression kinds.
@@ -651,6 +705,17 @@ func (p *parser) count(i int) (int, bool) {
 // ago" and "over two weeks ago" give only a bound, so they are not taken.
 func (p *parser) ago(i int) (expr, bool) {
 	n, ok := p.count(i)
+	if ok && p.cls(i+1, cUnit) && p.toks[i+1].lex.val == uDay && (p.word(i+2, fEarlier) || p.word(i+2, fLater)) {
+		// "a day earlier", "two days later": from the sentence's own day;
+		// "a day earlier than planned" compares with a plan, not a date.
+		if p.word(i+3, fBound) && strings.EqualFold(p.text(i+3), "than") {
+			return expr{}, false
+		}
+		if p.word(i+2, fEarlier) {
+			n = -n
+		}
+		return p.fromAnchor(i, i+3, n)
+	}
 	if !ok || !p.cls(i+1, cUnit) || !p.word(i+2, fAgo) {
 		return expr{}, false
 	}
@@ -707,6 +772,10 @@ func (p *parser) theForm(i int) (expr, bool) {
 	if k >= len(p.toks) {
 		return expr{}, false
 	}
+	if off, ok := p.narrativeStep(k); ok && p.singularDay(k+1) {
+		// "the previous day", "the following day", "the same day".
+		return p.fromAnchor(i, k+2, off)
+	}
 	switch t := p.toks[k]; {
 	case t.kind == tNum && t.ndig == 4:
 		if e, ok := p.yearForm(k, false); ok && e.dec {
@@ -725,6 +794,15 @@ func (p *parser) theForm(i int) (expr, bool) {
 			if p.word(k+1, fAfter) && off == 1 {
 				return p.rel(k+3, func() value { return dayValue(p.pub.AddDate(0, 0, 2)) })
 			}
+		}
+		// "the day before" or "the day after" ending its clause; followed
+		// by a noun ("the day after the summit") it counts from an event.
+		if p.singularDay(k) && (p.word(k+1, fBefore) || p.word(k+1, fAfter)) && (k+2 >= len(p.toks) || p.toks[k+2].kind == tPunct) {
+			off := -1
+			if p.word(k+1, fAfter) {
+				off = 1
+			}
+			return p.fromAnchor(i, k+2, off)
 		}
 	case t.lex.cls == cFunc && (t.lex.val == fPast || t.lex.val == fLast):
 		return p.pastUnits(k)

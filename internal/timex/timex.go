@@ -41,10 +41,15 @@
 //   - "Since X" runs from X's first day to publication; "between X and Y",
 //     "from X to Y", "X–Y" from X's start to Y's end, each end at its own
 //     precision, with a missing year shared from the other end.
+//   - "The previous day", "the following day", "the same day", "the day
+//     before", "a day earlier" and "two days later" count from the story's
+//     own time, not from publication: from the last single day named
+//     earlier in the same sentence ("said on Thursday that it had tested a
+//     missile the previous day"). With no such day they are not taken,
+//     since the previous sentence may be about another time.
 //
 // Left alone on purpose, because any value would be a guess: "recently",
-// "in recent days", "in the coming weeks", "soon", "N days later" (counted
-// from a narrative time, not publication), "in two weeks" (also "the first
+// "in recent days", "in the coming weeks", "soon", "in two weeks" (also "the first
 // time in two weeks"), "more than a year ago" (a bound), winter (it spans
 // two years), "the 1900s" (decade or century), holidays ("Christmas"),
 // all-numeric dates whose day/month order is in doubt ("06/07/2018"), and
@@ -91,6 +96,9 @@ func Find(body string, published time.Time) []news.DateMention {
 		val, prec := v.format()
 		s, e := p.toks[i].start, p.toks[end-1].end
 		out = append(out, news.DateMention{Text: body[s:e], Value: val, Precision: prec, Start: s, End: e})
+		if !v.unresolved && !v.rng && v.lp == pDay {
+			p.anchor, p.anchorEnd, p.hasAnchor = v.lo, end, true
+		}
 		i = end
 	}
 	return out
