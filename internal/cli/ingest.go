@@ -66,10 +66,10 @@ func (e *env) ingest(ctx context.Context, paths []string, workers int) (pipeline
 	reader.BytesRead = &bytesRead
 	in := &pipeline.Ingester{Pipeline: p, Reader: reader, Store: st, Workers: workers}
 
-	if bar := e.progressBar(paths, &bytesRead); bar != nil {
+	if bar := e.progressBar(paths); bar != nil {
 		in.Progress = func(c pipeline.Counts) {
 			bar.Describe(fmt.Sprintf("%d stored, %d known, %d failed", c.Stored, c.Known, c.Failed))
-			bar.Set64(bytesRead.Load())
+			bar.Set64(c.Bytes)
 		}
 		defer func() { bar.Finish(); fmt.Fprintln(e.stderr) }()
 	}
@@ -97,9 +97,11 @@ func errQuietf(e *env, format string, args ...any) error {
 	return errQuiet
 }
 
-// progressBar returns a byte-based progress bar on stderr when stderr is a
-// terminal, or nil for logs and pipes, which get only the summary line.
-func (e *env) progressBar(paths []string, done *atomic.Int64) *progressbar.ProgressBar {
+// progressBar returns a progress bar on stderr when stderr is a terminal,
+// or nil for logs and pipes, which get only the summary line. It counts the
+// input bytes of the documents finished (pipeline.Counts.Bytes), not those
+// read, which run ahead of what is stored.
+func (e *env) progressBar(paths []string) *progressbar.ProgressBar {
 	f, ok := e.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil

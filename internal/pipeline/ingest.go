@@ -18,6 +18,12 @@ type Counts struct {
 	Stored int64 `json:"stored"`
 	Known  int64 `json:"already_known"`
 	Failed int64 `json:"failed"`
+	// Bytes is how far into the input the documents finished so far
+	// reach: the bytes the reader had read when it passed on the latest
+	// of them. It needs a Reader counting BytesRead, and is what a
+	// progress display should show, since the reader runs ahead of the
+	// workers and the writer by up to a few documents.
+	Bytes int64 `json:"-"`
 }
 
 func (c Counts) String() string {
@@ -47,6 +53,7 @@ type Producer func(ctx context.Context, yield func(news.Raw, error) bool) error
 type job struct {
 	raw news.Raw
 	err error
+	pos int64 // bytes read when the reader passed it on
 }
 
 type result struct {
@@ -57,6 +64,7 @@ type result struct {
 	sample  []byte
 	known   bool
 	knownID int64
+	pos     int64
 }
 
 // Run ingests every document under paths. Memory stays bounded: documents
@@ -78,12 +86,16 @@ func (in *Ingester) RunDocuments(ctx context.Context, produce Producer) (Counts,
 	jobs := make(chan job, 2*workers)
 	results := make(chan result, 2*workers)
 
+	position := func() int64 { return 0 }
+	if in.Reader != nil && in.Reader.BytesRead != nil {
+		position = in.Reader.BytesRead.Load
+	}
 	var readErr error
 	go func() {
 		defer close(jobs)
 		readErr = produce(ctx, func(raw news.Raw, err error) bool {
 			select {
-			case jobs <- job{raw: raw, err: err}:
+			case jobs <- job{raw: raw, err: err, pos: position()}:
 				return true
 			case <-ctx.Done():
 				return false
@@ -118,6 +130,7 @@ func (in *Ingester) RunDocuments(ctx context.Context, produce Producer) (Counts,
 	var fatal error
 	for r := range results {
 		c.Read++
+		c.Bytes = max(c.Bytes, r.pos)
 		switch {
 		case r.err != nil:
 			c.Failed++
@@ -180,7 +193,7 @@ func (in *Ingester) linked(ctx context.Context, id int64) bool {
 }
 
 func (in *Ingester) process(ctx context.Context, j job) result {
-	r := result{input: j.raw.Input}
+	r := result{input: j.raw.Input, pos: j.pos}
 	if j.err != nil {
 		r.stage, r.err = store.StageRead, j.err
 		var se *source.Error
