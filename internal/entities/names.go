@@ -122,6 +122,92 @@ func (a *analysis) proseNames() []span {
 			out = append(out, s)
 		}
 	}
+	return a.ofNames(a.orgRuns(out))
+}
+
+// ofNames joins a name to a capitalised organisation's or place's head
+// noun and "of" before it: "University of" + "Pennsylvania", "Ministry of"
+// + "Higher Education", "Gulf of" + "Aden". The model finds the name after
+// "of" and types it as it would alone; the whole is one organisation or
+// place, starting at the capitalised words before the head ("State Board
+// of Antiquities"). Tokens already taken by a description are left alone.
+func (a *analysis) ofNames(spans []span) []span {
+	out := make([]span, 0, len(spans))
+	for _, p := range spans {
+		of := p.start - 1
+		head := of - 1
+		if head < 0 || a.lower(of) != "of" || a.tok(head).Sentence != a.tok(p.start).Sentence {
+			out = append(out, p)
+			continue
+		}
+		hw := strings.ToLower(a.tok(head).Text)
+		typ := ""
+		switch {
+		case orgHeads[hw]:
+			typ = nlp.Organization
+		case geoHeads[hw]:
+			typ = nlp.Location
+		}
+		if typ == "" || !isCapitalised(a.tok(head).Text) || !a.free(head, p.start) {
+			out = append(out, p)
+			continue
+		}
+		start := head
+		sent := a.d.Sentences[a.tok(head).Sentence]
+		for start-1 >= sent.TokStart {
+			t := a.tok(start - 1)
+			w := strings.ToLower(t.Text)
+			if !isCapitalised(t.Text) || !hasLetter(t.Text) || determiners[w] || closedClass[w] || a.isTitleWord(start-1) || !a.free(start-1, start) || isPossessive(t) {
+				break
+			}
+			start--
+		}
+		// A name the model found before the head is part of the whole.
+		for len(out) > 0 && out[len(out)-1].end > start {
+			if out[len(out)-1].start < start {
+				start = out[len(out)-1].start
+			}
+			out = out[:len(out)-1]
+		}
+		out = append(out, span{start: start, end: p.end, typ: typ})
+	}
+	return out
+}
+
+// orgRuns joins a model's name to the capitalised words after it when they
+// end in an organisation's head noun: the model often splits a long name
+// it does not know ("Mujahideen Shura" + "Council", "Combined Joint" +
+// "Task Force", "Syria Recovery" + "Trust Fund") and types the halves as
+// people. The joined name is an organisation; the names it swallows go.
+func (a *analysis) orgRuns(spans []span) []span {
+	var out []span
+	for i := 0; i < len(spans); i++ {
+		p := spans[i]
+		sent := a.d.Sentences[a.tok(p.start).Sentence]
+		head := -1
+		for j := p.end; j < sent.TokEnd && j < p.end+4; j++ {
+			t := a.tok(j)
+			if !isCapitalised(t.Text) || !hasLetter(t.Text) || !strings.HasPrefix(t.Tag, "NNP") || a.isTitleWord(j) || calendar[strings.ToLower(t.Text)] {
+				break
+			}
+			if orgHeads[strings.ToLower(t.Text)] {
+				head = j
+			}
+		}
+		if head < 0 {
+			out = append(out, p)
+			continue
+		}
+		p.end, p.typ = head+1, nlp.Organization
+		for i+1 < len(spans) && spans[i+1].start < p.end {
+			if spans[i+1].end > p.end {
+				// A name that runs past the head is not swallowed.
+				break
+			}
+			i++
+		}
+		out = append(out, p)
+	}
 	return out
 }
 
@@ -190,6 +276,9 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 	if !proper {
 		return span{}, false
 	}
+	if a.adjectival(s, end) || a.operationName(s) || a.commonAcronym(s, end) {
+		return span{}, false
+	}
 	allTitles := true
 	for i := s; i < end; i++ {
 		if !a.isTitleWord(i) {
@@ -200,6 +289,72 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 		return span{}, false
 	}
 	return span{start: s, end: end, typ: a.retype(s, end, e.Type)}, true
+}
+
+// adjectival reports whether every word of tokens [s, e) is a demonym, a
+// language or a religious or ethnic adjective ("Kurdish", "Shia Muslim",
+// "Sunni Arab", "Arabic"), or the plural of one ("Sunnis", "Yazidis"): such
+// words describe people or a language, and name no one person, body or
+// place. Demonyms of states are left to the knowledge base, which folds
+// them into the descriptions they open ("Iraqi officials").
+func (a *analysis) adjectival(s, e int) bool {
+	for i := s; i < e; i++ {
+		w := strings.ToLower(a.tok(i).Text)
+		if ethnoReligious[w] || ethnoReligious[strings.TrimSuffix(w, "s")] {
+			continue
+		}
+		if a.isDemonym(w) && e-s > 1 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// isDemonym reports whether the knowledge base knows w as a demonym.
+func (a *analysis) isDemonym(w string) bool {
+	for _, n := range a.t.kb.Lookup(w) {
+		if n.Kind == actors.KindDemonym {
+			return true
+		}
+	}
+	return false
+}
+
+// operationName reports whether the name at token s is a military
+// operation's or exercise's ("Operation Steel Curtain", "Exercise Eager
+// Lion"): an event, not an actor or a place.
+func (a *analysis) operationName(s int) bool {
+	for _, i := range []int{s, s - 1} {
+		if i < 0 || a.tok(i).Sentence != a.tok(s).Sentence {
+			continue
+		}
+		if w := a.tok(i).Text; w == "Operation" || w == "Exercise" || w == "Operations" {
+			return true
+		}
+	}
+	return false
+}
+
+// commonAcronym reports whether a one-word acronym at token s is a common
+// noun: a weapon's or a technique's abbreviation ("IED", "UAV", "MRI"), or
+// any acronym after "a" or "an" ("a VBIED"), which counts a thing; an
+// organisation is "the" one.
+func (a *analysis) commonAcronym(s, e int) bool {
+	if e-s != 1 || !isAcronym(a.tok(s).Text) {
+		return false
+	}
+	w := strings.ToLower(a.tok(s).Text)
+	if thingAcronyms[w] || thingAcronyms[strings.TrimSuffix(w, "s")] {
+		return true
+	}
+	if s > 0 && a.tok(s-1).Sentence == a.tok(s).Sentence {
+		switch a.lower(s - 1) {
+		case "a", "an":
+			return true
+		}
+	}
+	return false
 }
 
 // retype corrects the model's type of a name the knowledge base does not
@@ -228,6 +383,10 @@ func (a *analysis) retype(s, e int, typ string) string {
 		// "Park Hyun-soo", "Ban Ki-moon": the romanised Korean given name.
 		return nlp.Person
 	case typ == nlp.Person && a.placeReading(s):
+		return nlp.Location
+	case s > 0 && directions[a.lower(s-1)] && !isCapitalised(a.tok(s-1).Text) && a.tok(s-1).Sentence == a.tok(s).Sentence:
+		// "eastern Aleppo", "northern Sinjar": a direction is put before
+		// a place.
 		return nlp.Location
 	}
 	return typ

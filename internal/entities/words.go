@@ -25,7 +25,8 @@ var honorifics = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "la
 	"premier", "chancellor", "spokesman", "spokeswoman", "spokesperson", "leader",
 	"ambassador", "envoy", "king", "queen", "prince", "princess", "emir", "crown",
 	"supreme", "foreign", "defence", "defense", "prime", "state", "press", "special",
-	"representative", "former", "ex", "late", "then", "elect")
+	"representative", "former", "ex", "late", "then", "elect", "brigadier", "staff",
+	"petty", "officer", "spc", "pfc", "specialist", "seaman", "airman")
 
 // lapsed marks a title that no longer holds ("former President Trump"):
 // such a title must not give a person an office.
@@ -113,11 +114,36 @@ var orgHeads = set("ministry", "department", "agency", "council", "committee",
 	"congress", "senate", "government", "administration", "network", "news",
 	"times", "post", "journal", "herald", "tribune", "gazette", "press", "agency",
 	"airlines", "airways", "records", "forces", "guard", "police", "directorate",
-	"bureau", "secretariat", "mission", "embassy", "consulate", "board", "team")
+	"bureau", "secretariat", "mission", "embassy", "consulate", "board", "team",
+	"force", "unit", "wing", "squadron", "fleet", "trust", "orchestra", "branch",
+	"battery")
 
 // geoHeads are nouns that begin or end a place's name.
 var geoHeads = set("mount", "mountain", "mountains", "river", "lake", "sea", "ocean",
 	"gulf", "bay", "island", "islands", "peninsula", "valley", "desert", "province",
 	"governorate", "district", "county", "region", "city", "village",
 	"street", "square", "road", "avenue", "bridge", "airport", "port", "strait",
-	"canal", "dam", "border", "plain", "plains", "coast", "highlands", "hills")
+	"canal", "dam", "border", "plain", "plains", "coast", "highlands", "hills",
+	"base", "airbase", "airfield", "barrage", "municipality", "hospital", "camp",
+	"fort")
+
+// ethnoReligious are languages and religious or ethnic adjectives that are
+// not demonyms of a state: the model takes them for names ("Kurdish",
+// "Shia", "Arabic").
+var ethnoReligious = set("arab", "arabic", "kurd", "kurdish", "kurmanji", "sorani",
+	"persian", "farsi", "pashto", "dari", "urdu", "hebrew", "aramaic", "syriac",
+	"turkmen", "assyrian", "chaldean", "shia", "shiite", "shi'ite", "sunni",
+	"alawite", "druze", "yazidi", "yezidi", "muslim", "christian", "jewish",
+	"islamist", "jihadist", "salafi", "salafist", "wahhabi", "catholic",
+	"protestant", "orthodox", "hindu", "sikh", "buddhist", "baluch", "pashtun",
+	"tajik", "uzbek", "hazara", "uyghur", "uighur", "rohingya", "tamil", "english",
+	"latin", "sanskrit", "swahili", "tagalog", "ilocano", "konkani", "hindi",
+	"bengali", "punjabi", "telugu", "yiddish", "esperanto", "catalan", "basque",
+	"welsh", "gaelic", "cantonese", "mandarin")
+
+// thingAcronyms abbreviate weapons, devices and techniques, which the
+// model and the acronym rule would otherwise take for organisations.
+var thingAcronyms = set("ied", "vbied", "svbied", "uav", "ucav", "rpg", "manpads",
+	"icbm", "slbm", "irbm", "srbm", "mrbm", "mlrs", "atgm", "apc", "ifv", "mri",
+	"ct", "gps", "dna", "ip", "tv", "cctv", "gmt", "utc", "sms", "url", "pdf",
+	"id", "hiv", "wmd", "wmds", "covid", "gdp")

@@ -116,8 +116,17 @@ func Analyze(text string) *Doc {
 			end += start
 		}
 		if strings.TrimSpace(text[start:end]) != "" {
-			for _, s := range m.seg.Segment(text[start:end]) {
-				d.addSentence(m, start+s.Start, start+s.End())
+			line := text[start:end]
+			var spans [][2]int
+			for _, s := range m.seg.Segment(line) {
+				if n := len(spans); n > 0 && !endsSentence(line[spans[n-1][0]:spans[n-1][1]], line[s.Start:s.End()]) {
+					spans[n-1][1] = s.End()
+					continue
+				}
+				spans = append(spans, [2]int{s.Start, s.End()})
+			}
+			for _, s := range spans {
+				d.addSentence(m, start+s[0], start+s[1])
 			}
 		}
 		start = end + 1
@@ -162,12 +171,69 @@ func (d *Doc) addSentence(m *models, start, end int) {
 	for _, t := range m.tok.Tokenize(d.Text[start:end]) {
 		s := start + t.Start
 		for _, part := range splitQuotes(t.Text) {
+			if n := len(d.Tokens); part == "." && n > first && d.Tokens[n-1].End == s && s+1 < end && abbreviation(d.Tokens[n-1].Text) {
+				// "J." and "Capt." are one word, as the models were
+				// trained: prose splits the period off both.
+				d.Tokens[n-1].Text += "."
+				d.Tokens[n-1].End++
+				s++
+				continue
+			}
 			d.Tokens = append(d.Tokens, Token{Text: part, Start: s, End: s + len(part), Sentence: si})
 			s += len(part)
 		}
 	}
 	d.Sentences = append(d.Sentences, Sentence{Start: start, End: end, TokStart: first, TokEnd: len(d.Tokens)})
 
+}
+
+// titleAbbrevs are abbreviated titles, which stand before a name and so
+// never end a sentence ("Navy Capt. Charles Keating").
+var titleAbbrevs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mrs ms dr prof rev gen lt col maj capt cpt sgt spc
+		pvt pfc cpl adm cmdr cdr brig sen rep gov amb sr jr messrs mme mlle`) {
+		titleAbbrevs[w] = true
+	}
+}
+
+// abbreviation reports whether a word followed by a period is an initial
+// ("J") or an abbreviated title ("Capt"), which the period belongs to.
+func abbreviation(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if n == len(w) {
+		return unicode.IsUpper(r)
+	}
+	return unicode.IsUpper(r) && titleAbbrevs[strings.ToLower(w)]
+}
+
+// endsSentence reports whether the segmenter was right to end a sentence
+// with prev before next. It splits after an abbreviated title ("Navy
+// Capt. | Charles Keating") and after a middle initial ("Stephen J. |
+// Townsend"), which stand before a name and cannot end a sentence; a
+// single capital after a capitalised word is taken for an initial when a
+// capitalised word follows.
+func endsSentence(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(r) {
+		return true
+	}
+	body, ok := strings.CutSuffix(prev, ".")
+	if !ok {
+		return true
+	}
+	i := strings.LastIndexAny(body, " \t")
+	last := body[i+1:]
+	if titleAbbrevs[strings.ToLower(last)] {
+		return false
+	}
+	if c, n := utf8.DecodeRuneInString(last); n == len(last) && unicode.IsUpper(c) && i > 0 {
+		before := strings.TrimSpace(body[:i])
+		j := strings.LastIndexAny(before, " \t")
+		return !capitalised(before[j+1:])
+	}
+	return true
 }
 
 // context is how many tokens on each side of a capitalised word the entity

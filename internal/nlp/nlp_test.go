@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -205,4 +206,39 @@ func BenchmarkAnalyze(b *testing.B) {
 		Analyze(article)
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// An abbreviated title and a middle initial keep their period and do not end
+// the sentence; a capital after a lower-case word still ends one.
+func TestInitialsAndTitleAbbreviations(t *testing.T) {
+	d := Analyze("The order came from Lt. Gen. Marcus T. Hollingsworth on Monday. Navy Capt. Adele Brennan agreed. They bought vitamin C. Then they rested.")
+	var sents []string
+	for _, s := range d.Sentences {
+		sents = append(sents, d.Text[s.Start:s.End])
+	}
+	want := []string{
+		"The order came from Lt. Gen. Marcus T. Hollingsworth on Monday.",
+		"Navy Capt. Adele Brennan agreed.",
+		"They bought vitamin C.",
+		"Then they rested.",
+	}
+	if strings.Join(sents, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences:\n got %q\nwant %q", sents, want)
+	}
+	var toks []string
+	for _, tk := range d.Tokens {
+		toks = append(toks, tk.Text)
+	}
+	for _, w := range []string{"T.", "Capt."} {
+		if !slices.Contains(toks, w) {
+			t.Errorf("no token %q in %q", w, toks)
+		}
+	}
+	found := false
+	for _, e := range d.Entities {
+		found = found || e.Text == "Marcus T. Hollingsworth"
+	}
+	if !found {
+		t.Errorf("no entity for the name with its initial: %+v", d.Entities)
+	}
 }

@@ -219,6 +219,9 @@ func buildDoc(sents [][]token, labels map[string]string) Doc {
 //   - an apostrophe followed by s, t, re, ve, ll, d or m joins both sides
 //     ("Iraq's", "don't"); a lone apostrophe after a word ending in s joins
 //     it ("forces'");
+//   - an apostrophe between a capitalised word of at most three letters and
+//     a lower-case word joins them: it is inside a transliteration
+//     ("Da'esh", "Ja'afari");
 //   - a hyphen between two words joins them ("counter-ISIL");
 //   - a point between two single capitals or two numbers joins them ("D.C.",
 //     "59.17").
@@ -248,6 +251,9 @@ func spaceBefore(sent []token, i int) bool {
 		return false
 	case "'", "’s", "'s":
 		if cur == "'" || cur == "’" {
+			if isTransliteration(prev, next) {
+				return false
+			}
 			if isClitic(next) || strings.HasSuffix(prev, "s") {
 				return false
 			}
@@ -268,6 +274,9 @@ func spaceBefore(sent []token, i int) bool {
 		if isClitic(cur) && i >= 2 && isWord(sent[i-2].text) {
 			return false
 		}
+		if i >= 2 && isTransliteration(sent[i-2].text, cur) {
+			return false
+		}
 	case ".":
 		if i >= 2 {
 			before := sent[i-2].text
@@ -280,6 +289,19 @@ func spaceBefore(sent []token, i int) bool {
 		return false
 	}
 	return true
+}
+
+// isTransliteration reports whether an apostrophe between prev and next is
+// inside a transliterated word ("Da'esh", "Ja'afari"): a capitalised word
+// of at most three letters before it and a lower-case word after it that is
+// no clitic.
+func isTransliteration(prev, next string) bool {
+	if utf8.RuneCountInString(prev) > 3 || !isWord(prev) || isClitic(next) {
+		return false
+	}
+	p, _ := utf8.DecodeRuneInString(prev)
+	n, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsUpper(p) && unicode.IsLower(n)
 }
 
 func isClitic(w string) bool {

@@ -1,0 +1,78 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
+
+// The sentences below are our own. Each exercises one correction of the
+// model's names measured on the evaluation sets (internal/eval/ner).
+
+// has reports whether got holds a mention of text with type typ.
+func has(got []news.EntityMention, text, typ string) bool {
+	return slices.ContainsFunc(got, func(m news.EntityMention) bool { return m.Text == text && m.Type == typ })
+}
+
+// mentions reports whether any mention covers exactly text.
+func mentions(got []news.EntityMention, text string) bool {
+	return slices.ContainsFunc(got, func(m news.EntityMention) bool { return m.Text == text })
+}
+
+func TestMiddleInitialAndAbbreviatedTitle(t *testing.T) {
+	body := "The raid was approved by Lt. Gen. Marcus T. Hollingsworth on Monday. Navy Capt. Adele R. Brennan commanded the ship."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	for _, w := range []string{"Marcus T. Hollingsworth", "Adele R. Brennan"} {
+		if !has(got, w, news.Person) {
+			t.Errorf("no PERSON %q in:\n%s", w, dump(got))
+		}
+	}
+	for _, bad := range []string{"Marcus T", "Adele R", "Brennan", "Hollingsworth"} {
+		if mentions(got, bad) {
+			t.Errorf("the name is split: %q in:\n%s", bad, dump(got))
+		}
+	}
+}
+
+func TestAdjectivesAndLanguagesAreNoNames(t *testing.T) {
+	body := "Shia Muslim pilgrims and Sunni Arab traders crowded the market. The town's name (Arabic: a word meaning spring) is old. Kurdish fighters and Yazidis returned."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	for _, bad := range []string{"Shia Muslim", "Sunni Arab", "Arabic", "Kurdish", "Yazidis"} {
+		if mentions(got, bad) {
+			t.Errorf("%q is an adjective, a language or a group, not a name:\n%s", bad, dump(got))
+		}
+	}
+}
+
+func TestOperationNamesAndThingAcronyms(t *testing.T) {
+	body := "Operation Granite Harbor began in May. Troops destroyed a VBIED and two IEDs near the road. Exercise Silver Falcon ended."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	for _, bad := range []string{"Granite Harbor", "Operation Granite Harbor", "VBIED", "IEDs", "Silver Falcon", "Exercise Silver Falcon"} {
+		if mentions(got, bad) {
+			t.Errorf("%q is an operation or a thing, not an actor:\n%s", bad, dump(got))
+		}
+	}
+}
+
+func TestOrganisationRunsAndOfNames(t *testing.T) {
+	body := "Last year the umbrella body known as the Tarim Valley Shura Council announced its formation. " +
+		"Donors paid into the Kestrel Recovery Trust Fund. " +
+		"She studied at the University of Brandenmoor and later worked for the Ministry of Higher Education."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	for _, w := range []string{"Tarim Valley Shura Council", "Kestrel Recovery Trust Fund", "University of Brandenmoor", "Ministry of Higher Education"} {
+		if !has(got, w, news.Organization) {
+			t.Errorf("no ORG %q in:\n%s", w, dump(got))
+		}
+	}
+}
+
+func TestPlaceHeadsAndDirections(t *testing.T) {
+	body := "The tanker flew from Incirlik Air Base to Camp Arifjan. Aid has still not reached eastern Aleppo."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	for _, w := range []string{"Incirlik Air Base", "Camp Arifjan", "Aleppo"} {
+		if !has(got, w, news.Location) {
+			t.Errorf("no LOCATION %q in:\n%s", w, dump(got))
+		}
+	}
+}
