@@ -70,11 +70,28 @@ type cleaner struct {
 
 // Clean splits text into title, metadata, body and removed chrome. It never
 // fails: text that is all chrome yields an empty Body.
-func Clean(text string) Result {
+func Clean(text string) Result { return CleanWith(text, Options{}) }
+
+// Options add what the text's source knows about its lines.
+type Options struct {
+	// IsLink reports whether a line is the whole text of a link on the
+	// page the text was taken from. When it is set, only linked lines can
+	// form an unlabelled list of other stories' headlines: a page links
+	// the headlines it lists, while the article's own short lines
+	// (ingredients, specifications, bullet points) are plain text.
+	IsLink func(line string) bool
+}
+
+// CleanWith is Clean with what the source knows about the text.
+func CleanWith(text string, opts Options) Result {
 	c := &cleaner{title: -1}
 	c.lines = splitLines(text)
 	for i := range c.lines {
-		classify(&c.lines[i])
+		l := &c.lines[i]
+		classify(l)
+		if l.kind == kHeadline && opts.IsLink != nil && !opts.IsLink(stripBullet(l.text)) {
+			l.kind = kText
+		}
 	}
 	c.first = c.head()
 	c.tail(c.first)

@@ -138,7 +138,7 @@ var inlineLabels = []string{
 // labelText lower-cases s and strips the punctuation that decorates labels.
 func labelText(s string) string {
 	t := strings.ToLower(normQuotes(stripBullet(s)))
-	t = strings.TrimRight(t, " :»>›….-–—|")
+	t = strings.TrimRight(t, " :»>›….-–—|!?")
 	return strings.TrimSpace(t)
 }
 
@@ -171,15 +171,20 @@ func inlineRelated(s string) (string, bool) {
 		if len(orig) <= len(lab) || !strings.EqualFold(orig[:len(lab)], lab) {
 			continue
 		}
-		rest := orig[len(lab):]
-		for _, sep := range []string{":", " - ", " – ", " — ", " | ", " >"} {
-			if strings.HasPrefix(rest, sep) {
-				h := strings.TrimSpace(rest[len(sep):])
-				if headlineLike(h, true) {
-					return h, true
-				}
-				return "", false
-			}
+		if h, ok := afterLabel(orig[len(lab):]); ok {
+			return h, true
+		}
+	}
+	return capsInlineRelated(orig)
+}
+
+// afterLabel returns the headline in rest, what follows a label on its
+// line, when a separator opens rest.
+func afterLabel(rest string) (string, bool) {
+	for _, sep := range []string{":", " - ", " – ", " — ", " | ", " >"} {
+		if strings.HasPrefix(rest, sep) {
+			h := strings.TrimSpace(rest[len(sep):])
+			return h, headlineLike(h, true)
 		}
 	}
 	return "", false

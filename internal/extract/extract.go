@@ -22,6 +22,7 @@ import (
 
 	"github.com/abadojack/whatlanggo"
 	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 
 	"github.com/newsgraph/newsgraph/internal/actors"
 	"github.com/newsgraph/newsgraph/internal/boilerplate"
@@ -42,12 +43,13 @@ const minWords = 4
 // Article extracts the clean article from raw.
 func Article(raw news.Raw) (news.Article, error) {
 	var (
-		a   news.Article
-		err error
+		a     news.Article
+		decks []string
+		err   error
 	)
 	switch {
 	case len(raw.HTML) > 0:
-		a, err = fromHTML(raw)
+		a, decks, err = fromHTML(raw)
 	default:
 		a, err = fromText(raw)
 	}
@@ -80,6 +82,7 @@ func Article(raw news.Raw) (news.Article, error) {
 		a.Removed = []string{}
 	}
 	a.Body, a.Removed = dropRepeatedTitle(a.Body, a.Title, a.Removed)
+	a.Body, a.Removed = dropDeck(a.Body, decks, a.Removed)
 	if n := len(strings.Fields(a.Body)); n < minWords {
 		return a, fmt.Errorf("%w (%d words)", ErrNoText, n)
 	}
@@ -176,7 +179,9 @@ func fullDate(line string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func fromHTML(raw news.Raw) (news.Article, error) {
+// fromHTML extracts the article from a page, and returns with it the texts
+// that the page marks up as its deck (see deckTexts).
+func fromHTML(raw news.Raw) (news.Article, []string, error) {
 	var a news.Article
 	contentType := ""
 	if raw.Charset != "" {
@@ -184,7 +189,7 @@ func fromHTML(raw news.Raw) (news.Article, error) {
 	}
 	page, err := source.HTMLToUTF8(raw.HTML, contentType)
 	if err != nil {
-		return a, err
+		return a, nil, err
 	}
 	opts := trafilatura.Options{
 		EnableFallback:  true,
@@ -195,16 +200,24 @@ func fromHTML(raw news.Raw) (news.Article, error) {
 	if u, err := url.Parse(raw.URL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
-	res, err := trafilatura.Extract(bytes.NewReader(page), opts)
+	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
-		return a, fmt.Errorf("extract main text: %w", err)
+		return a, nil, fmt.Errorf("parse page: %w", err)
+	}
+	decks := deckTexts(doc)
+	links := linkTexts(doc)
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return a, nil, fmt.Errorf("extract main text: %w", err)
 	}
 	meta := readMeta(page)
 	// trafilatura keeps some chrome inside the content node: section
 	// labels, "Read more" links, photo credits, bare dates. The plain-text
 	// rules remove those lines too. The first line stays (the title comes
 	// from the page's metadata), and the dateline with it is cut as usual.
-	c := boilerplate.Clean(paragraphs(res.ContentNode))
+	c := boilerplate.CleanWith(paragraphs(res.ContentNode), boilerplate.Options{
+		IsLink: func(line string) bool { return links[linkKey(line)] },
+	})
 	a.Body = normaliseParagraphs(strings.TrimSpace(c.Title + "\n\n" + c.Body))
 	a.Removed = c.Removed
 	a.RelatedHeadlines = c.RelatedHeadlines
@@ -221,7 +234,7 @@ func fromHTML(raw news.Raw) (news.Article, error) {
 		a.Published = res.Metadata.Date
 		a.PublishedPrecision = "day"
 	}
-	return a, nil
+	return a, decks, nil
 }
 
 // dropRepeatedTitle removes the title where the body repeats it among its
@@ -335,4 +348,25 @@ func ContentHash(body string) string {
 	}
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:16])
+}
+
+// dropDeck removes the deck from the body: the page's marked-up deck (see
+// deckTexts) when it stands as the body's first paragraph, directly under
+// the headline. A deck is the editor's summary of the story, written for
+// the page rather than part of the reported text; left in the body it
+// would repeat the lead's facts as a second account of them. It is listed
+// in removed. A deck text found further down is left alone: there the page
+// has reused the class for something else.
+func dropDeck(body string, decks, removed []string) (string, []string) {
+	if len(decks) == 0 || body == "" {
+		return body, removed
+	}
+	first, rest, _ := strings.Cut(body, "\n\n")
+	h := ContentHash(first)
+	for _, d := range decks {
+		if ContentHash(d) == h {
+			return strings.TrimSpace(rest), append(removed, first)
+		}
+	}
+	return body, removed
 }

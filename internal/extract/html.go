@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -36,14 +38,28 @@ func paragraphs(n *html.Node) string {
 		}
 		cur.Reset()
 	}
+	// trafilatura trims the text before and after every inline element
+	// ("<code>pip</code> and" keeps "pip" and "and"), so a space is put
+	// back where an element boundary separates two words, as its own text
+	// output does; not before closing punctuation or between CJK letters,
+	// which are written without spaces.
+	boundary := false
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
+			if boundary && cur.Len() > 0 && n.Data != "" {
+				last, _ := utf8.DecodeLastRuneInString(cur.String())
+				next, _ := utf8.DecodeRuneInString(n.Data)
+				if needsSpace(last, next) {
+					cur.WriteByte(' ')
+				}
+			}
+			boundary = false
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			switch tagOf(n) {
 			case atom.Script, atom.Style, atom.Noscript:
 				return
 			case atom.Br:
@@ -51,22 +67,59 @@ func paragraphs(n *html.Node) string {
 				return
 			}
 		}
-		block := n.Type == html.ElementNode && blockElements[n.DataAtom]
+		block := n.Type == html.ElementNode && blockElements[tagOf(n)]
 		if block {
 			flush()
 		}
+		boundary = true
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
+		boundary = true
 		if block {
 			flush()
-		} else if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+		} else if t := tagOf(n); n.Type == html.ElementNode && (t == atom.Td || t == atom.Th) {
 			cur.WriteByte(' ')
 		}
 	}
 	walk(n)
 	flush()
 	return strings.Join(paras, "\n\n")
+}
+
+// tagOf returns n's tag. trafilatura creates elements (and renames others)
+// by their name alone, leaving DataAtom empty or stale, so the name is
+// looked up rather than DataAtom trusted: a list it built would otherwise
+// run all its items into one paragraph.
+func tagOf(n *html.Node) atom.Atom {
+	if n.Type != html.ElementNode {
+		return 0
+	}
+	return atom.Lookup([]byte(n.Data))
+}
+
+// needsSpace reports whether two pieces of text that an inline element
+// boundary separates, ending in last and starting with next, need a space
+// between them.
+func needsSpace(last, next rune) bool {
+	switch {
+	case unicode.IsSpace(last) || unicode.IsSpace(next):
+		return false
+	case strings.ContainsRune(".,;:!?)]}%…»”’'\"", next):
+		return false
+	case strings.ContainsRune("([{«“‘/-", last):
+		return false
+	case isCJK(last) || isCJK(next):
+		return false
+	}
+	return true
+}
+
+// isCJK reports whether r belongs to a script written without spaces
+// between words.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
 // pageMeta is what a page says about itself in machine-readable markup.
@@ -216,3 +269,154 @@ func ldName(v any) string {
 	}
 	return ""
 }
+
+// deckClasses are the class and id words with which pages mark the deck
+// (standfirst, subheadline): the line or two under the headline that
+// summarises the story.
+var deckClasses = map[string]bool{
+	"dek": true, "deck": true, "standfirst": true, "subtitle": true,
+	"subheadline": true, "subhead": true, "strapline": true, "subheading": true,
+}
+
+// maxDeckWords is the longest deck: a summary line, not a paragraph.
+const maxDeckWords = 60
+
+// deckTexts returns the texts a page marks up as its deck: an element whose
+// class or id names a deck (.dek, .standfirst, .article-subtitle,
+// #sub-headline), an itemprop="alternativeHeadline", or a subheading (h2,
+// p) that shares the article's header with the h1. Navigation, forms and
+// teasers of other stories are not looked into.
+func deckTexts(doc *html.Node) []string {
+	var out []string
+	add := func(n *html.Node) {
+		t := cleanLine(textOf(n))
+		if w := len(strings.Fields(t)); w >= 3 && w <= maxDeckWords {
+			out = append(out, t)
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Nav, atom.Form, atom.Aside, atom.Footer, atom.Script, atom.Style, atom.A, atom.Li:
+			return
+		case atom.Header, atom.Hgroup:
+			if h1 := findChild(n, atom.H1); h1 != nil {
+				for s := h1.NextSibling; s != nil; s = s.NextSibling {
+					if s.Type == html.ElementNode {
+						if s.DataAtom == atom.H2 || s.DataAtom == atom.P {
+							add(s)
+						}
+						break
+					}
+				}
+			}
+		}
+		if n.Type == html.ElementNode && isDeckElement(n) {
+			add(n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// isDeckElement reports whether n's class, id or itemprop marks it as a
+// deck. Class names are split into words at "-", "_" and case changes'
+// separators, so "article__standfirst" and "sub-title" count.
+func isDeckElement(n *html.Node) bool {
+	for _, at := range n.Attr {
+		switch at.Key {
+		case "itemprop":
+			if strings.EqualFold(at.Val, "alternativeHeadline") {
+				return true
+			}
+		case "class", "id":
+			words := strings.FieldsFunc(strings.ToLower(at.Val), func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			})
+			for i, w := range words {
+				if deckClasses[w] {
+					return true
+				}
+				if w == "sub" && i+1 < len(words) && (words[i+1] == "title" || words[i+1] == "headline" || words[i+1] == "head") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// findChild returns n's first element child (at any depth, outside
+// nested sections) with tag a.
+func findChild(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == a {
+			return c
+		}
+		if c.DataAtom == atom.Div || c.DataAtom == atom.Span {
+			if f := findChild(c, a); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// textOf returns the text under n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+				return
+			}
+			if n.DataAtom == atom.Br || blockElements[n.DataAtom] {
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// linkTexts returns the keys (linkKey) of the texts of the page's links of
+// at least two words: the headlines a page lists are links.
+func linkTexts(doc *html.Node) map[string]bool {
+	out := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			if k := linkKey(textOf(n)); strings.Contains(k, " ") {
+				out[k] = true
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// linkKey normalises a link's or a line's text for comparison: lower case,
+// single spaces.
+func linkKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"mime"
 	"strings"
 	"unicode/utf8"
 
@@ -59,7 +60,16 @@ func sniffLegacy(data []byte) (encoding.Encoding, string) {
 // HTMLToUTF8 converts an HTML page to UTF-8 using, in order, the charset
 // declared by the transport (contentType, e.g. an HTTP header), a byte order
 // mark, the page's own <meta> declaration, and sniffing.
+//
+// A page with no transport charset that is valid UTF-8 is taken as UTF-8
+// whatever else it says: the HTML sniffing rules read only the first 1,024
+// bytes for a <meta> charset and fall back to windows-1252, which turns
+// "führte" into "fÃ¼hrte" on the many pages that declare UTF-8 further
+// down, while legacy text with accents is almost never valid UTF-8.
 func HTMLToUTF8(data []byte, contentType string) ([]byte, error) {
+	if !transportCharset(contentType) && utf8.Valid(data) {
+		return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), nil
+	}
 	enc, name, _ := charset.DetermineEncoding(data, contentType)
 	if name == "utf-8" {
 		if utf8.Valid(data) {
@@ -74,4 +84,10 @@ func HTMLToUTF8(data []byte, contentType string) ([]byte, error) {
 		return nil, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// transportCharset reports whether a Content-Type names a charset.
+func transportCharset(contentType string) bool {
+	_, params, err := mime.ParseMediaType(contentType)
+	return err == nil && params["charset"] != ""
 }

@@ -171,6 +171,12 @@ func TestLegacyCharsetsAreConverted(t *testing.T) {
 	if out, _ := HTMLToUTF8(latin1Page, "text/html; charset=windows-1252"); !strings.Contains(string(out), text) {
 		t.Errorf("HTML with header charset decoded to %q", out)
 	}
+	// A UTF-8 page whose <meta> stands past the 1,024 bytes the prescan
+	// reads is still UTF-8, not windows-1252.
+	late := "<html><head><script>" + strings.Repeat("var x = 1;\n", 120) + "</script><meta charset=\"utf-8\"></head><body><p>Der Minister führte die Gespräche.</p></body></html>"
+	if out, _ := HTMLToUTF8([]byte(late), ""); !strings.Contains(string(out), "führte die Gespräche") {
+		t.Errorf("UTF-8 page with a late declaration decoded to %q", out[len(out)-80:])
+	}
 }
 
 func TestOverlongJSONLineIsSkippedNotFatal(t *testing.T) {

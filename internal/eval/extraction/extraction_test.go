@@ -10,7 +10,7 @@ import (
 // The floors are what newsgraph reaches on these sets (see
 // docs/accuracy.md); a change that lowers them fails.
 const (
-	textF1Floor = 0.89
+	textF1Floor = 0.920
 	dateF1Floor = 0.94
 )
 
