@@ -27,6 +27,33 @@ type clause struct {
 // killed") takes that verb's subject.
 func leftClause(toks []token, a int, headline bool) clause {
 	c := clause{reported: -1}
+	if a > 1 && toks[a].tag == "VBG" && toks[a-1].lower == "," {
+		// "Pompeo spent two days in Pyongyang, meeting Kim Yong Chol":
+		// a participle after a comma shares the subject of the clause
+		// before it, and its modality.
+		for _, v := range coordinated(toks, a-1, a) {
+			if inner := leftClause(toks, v, headline); !inner.subj.empty() {
+				inner.passive = false
+				return inner
+			}
+		}
+	}
+	if a > 1 && toks[a].tag == "VBG" && toks[a-1].lower == "by" {
+		// "South Korea responded within hours by firing missiles": the
+		// means shares the subject of the verb it serves.
+		for v := a - 2; v >= 0 && v >= a-6; v-- {
+			if isVerbTag(toks[v].tag) || toks[v].tag == "VBN" && !adjectival(toks, v) {
+				if inner := leftClause(toks, v, headline); !inner.subj.empty() {
+					inner.passive = false
+					return inner
+				}
+				break
+			}
+			if !(timeWords[toks[v].lower] || timeLead[toks[v].lower] || toks[v].tag == "RB" || toks[v].tag == "CD" || toks[v].lower == "within" || toks[v].lower == "hours" || toks[v].lower == "minutes") {
+				break
+			}
+		}
+	}
 	i := a - 1
 	depth := 0
 loop:
@@ -70,6 +97,12 @@ loop:
 			if k, ok := controlAdjectives[p.lower]; ok {
 				c.setControl(k)
 				i -= 2
+				continue
+			}
+			if v := firstTo(toks, i); v >= 0 {
+				// "Trump became the first sitting U.S. president to
+				// set foot in North Korea": the subject of "became".
+				i = v
 				continue
 			}
 			if headline {
@@ -121,7 +154,13 @@ loop:
 	t := &toks[i]
 	// "the rebels who attacked": the relative's antecedent is the subject.
 	if (t.lower == "who" || t.lower == "which" || t.lower == "that") && i > 0 {
-		if end := i; npWord(toks, end-1) {
+		end := i
+		if t.lower == "who" && end > 1 && toks[end-1].lower == "," && npWord(toks, end-2) {
+			// "Choe Son Hui, a North Korean vice foreign minister,
+			// who mocked": the antecedent before the comma.
+			end--
+		}
+		if npWord(toks, end-1) {
 			c.subj = span{npStart(toks, end, false), end}
 			c.markContext(toks, c.subj.from-1)
 			return c
@@ -162,6 +201,13 @@ loop:
 				break
 			}
 		}
+	}
+	if f := c.subj.from; f > 2 && toks[f-1].tag == "IN" && toks[f-2].tag == "VBN" && npWord(toks, f-3) {
+		// "people dressed in black marched": a participle phrase after
+		// the subject.
+		c.subj = span{npStart(toks, f-2, headline), f - 2}
+		c.markContext(toks, c.subj.from-1)
+		return c
 	}
 	if f := c.subj.from; f > 0 && (toks[f-1].tag == "IN" && !subordinators[toks[f-1].lower] || toks[f-1].lower == "to") {
 		// "The Red Cross operating in Iraq said": the noun phrase is a
@@ -315,6 +361,10 @@ func npStart(toks []token, end int, headline bool) int {
 			i--
 		case (toks[k].lower == "and" || toks[k].lower == "&" || toks[k].lower == "," && (headline || listAhead(toks, k, end))) && k > 0 && npWord(toks, k-1) && i < end:
 			i--
+		case toks[k].lower == "and" && k > 0 && i < end && toks[k-1].tag == "PRP" && subjectPronouns[toks[k-1].lower]:
+			// "He and U.S. President Joe Biden spoke": a pronoun opens
+			// the coordination.
+			return k - 1
 		case (npLinks[toks[k].lower] && toks[k].lower != "to" && toks[k].lower != "by" && toks[k].lower != "with" && toks[k].lower != "against" || toks[k].lower == "based") && k > 0 && npWord(toks, k-1) && i < end:
 			i--
 		case toks[k].lower == "with" && k > 1 && (toks[k-1].lower == "along" || toks[k-1].lower == "together") && npWord(toks, k-2) && i < end:
@@ -326,6 +376,9 @@ func npStart(toks []token, end int, headline bool) int {
 	}
 	return leadTrim(toks, i, end)
 }
+
+// subjectPronouns may open a coordinated subject.
+var subjectPronouns = set("he", "she", "it", "they", "we", "i")
 
 // listAhead reports whether a comma at k is part of a list that an "and"
 // or "or" closes before end ("Japan, South Korea and the US").
@@ -378,4 +431,23 @@ func gerundControl(w string) controlKind {
 		return ctlFail
 	}
 	return ctlNone
+}
+
+// firstTo reads "the first ... to" before the "to" at index to, after a
+// copula ("became the first sitting U.S. president to set foot", "was the
+// only leader to attend"): it returns the index before the copula, where
+// the subject ends, or -1.
+func firstTo(toks []token, to int) int {
+	k := to - 1
+	for k >= 0 && to-k <= 8 && npWord(toks, k) && !ordinals[toks[k].lower] && toks[k].lower != "only" {
+		k--
+	}
+	if k < 2 || k == to-1 || !(ordinals[toks[k].lower] || toks[k].lower == "only") || toks[k-1].lower != "the" {
+		return -1
+	}
+	switch toks[k-2].lower {
+	case "became", "become", "becomes", "is", "was", "are", "were", "be":
+		return k - 3
+	}
+	return -1
 }

@@ -65,9 +65,23 @@ func (c *Coder) Annotate(doc *news.Document) {
 	evs := []news.Event{}
 	pub := doc.Article.Published
 	if t := strings.TrimSpace(doc.Article.Title); t != "" {
-		evs = append(evs, c.code(doc, doc.Article.Title, true, pub)...)
+		evs = append(evs, c.code(doc, doc.Article.Title, true, pub, nil)...)
 	}
-	evs = append(evs, c.code(doc, doc.Article.Body, false, pub)...)
+	// The title's acts are known to the body: "condemned the launch"
+	// after "North Korea Fires New ICBM".
+	title := len(evs)
+	evs = append(evs, c.code(doc, doc.Article.Body, false, pub, evs)...)
+	for i := range evs[:title] {
+		// A title has no dates of its own: an act the body tells too
+		// ("Says It Tested Hypersonic Missile", then "had tested ... the
+		// previous day") takes the body's date.
+		for _, b := range evs[title:] {
+			if b.CAMEO == evs[i].CAMEO && slices.Equal(b.Source, evs[i].Source) && slices.Equal(b.Target, evs[i].Target) && b.Factual() == evs[i].Factual() {
+				evs[i].Date = b.Date
+				break
+			}
+		}
+	}
 	doc.Events = evs
 }
 
@@ -80,10 +94,31 @@ type docText struct {
 	pub      time.Time
 	pubDate  string
 	res      resolver
+	// prior are the factual events coded so far in this text, with the
+	// index of their sentence, and sent the index of the sentence being
+	// coded: an act named later by a noun ("condemned the launch") is
+	// looked up among them.
+	prior []priorEvent
+	sent  int
+	// lastAct is the act a noun named most recently ("condemned the
+	// launch"), which a following "it" may take up ("called it an
+	// unforgivable act").
+	lastAct *priorEvent
 }
 
-func (c *Coder) code(doc *news.Document, text string, headline bool, pub time.Time) []news.Event {
+type priorEvent struct {
+	ev   news.Event
+	sent int
+}
+
+func (c *Coder) code(doc *news.Document, text string, headline bool, pub time.Time, before []news.Event) []news.Event {
 	d := &docText{c: c, doc: doc, text: text, headline: headline, pub: pub}
+	for _, e := range before {
+		if e.Factual() {
+			// Out of reach of "it", which looks a few sentences back.
+			d.prior = append(d.prior, priorEvent{e, -100})
+		}
+	}
 	if !pub.IsZero() {
 		d.pubDate = pub.Format("2006-01-02")
 	}
@@ -92,8 +127,9 @@ func (c *Coder) code(doc *news.Document, text string, headline bool, pub time.Ti
 		d.res.mentions = mentionsOf(doc)
 	}
 	var out []news.Event
-	for _, s := range splitSentences(text, 0, len(text)) {
+	for n, s := range splitSentences(text, 0, len(text)) {
 		s := s
+		d.sent = n
 		if headline {
 			s.headline = true
 			headlineCase(c.lex, c.kb, &s)
@@ -105,7 +141,13 @@ func (c *Coder) code(doc *news.Document, text string, headline bool, pub time.Ti
 			continue
 		}
 		tagSentence(&s)
-		out = append(out, d.sentenceEvents(&s)...)
+		evs := d.sentenceEvents(&s)
+		for _, e := range evs {
+			if e.Factual() {
+				d.prior = append(d.prior, priorEvent{e, n})
+			}
+		}
+		out = append(out, evs...)
 	}
 	return out
 }
@@ -273,12 +315,42 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 		// missed event is better than a wrongly dated one.
 		return news.Event{}, false
 	}
+	if !own {
+		// "The vote came a day after North Korea fired": the act is
+		// dated from the clause it is counted from.
+		if v := d.intervalDate(s, m.anchor()); v != "" {
+			date = v
+			d.res.on = parseDay(v)
+		}
+	}
 
 	var src, tgt []actorRef
 	sym := false
 	switch {
+	case rule.Poss:
+		// "during Putin's first visit to North Korea": the possessor
+		// is the source.
+		src = d.possessor(s, cl, m.anchor())
+		if !m.tslot.empty() {
+			tgt = d.res.head(toks, m.tslot.from, m.tslot.to, true)
+		} else if c, text := d.placeCountry(s); c != "" && m.to > 0 && toks[m.to-1].lower == "there" {
+			tgt = []actorRef{{code: c, text: text, weak: true}}
+		}
+	case rule.Judged:
+		// "Psaki said the launch was a flagrant violation": the
+		// subject is judged, by whoever says so.
+		src = d.speaker(s, cl, m)
+		if !cl.subj.empty() {
+			tgt = d.res.head(toks, cl.subj.from, cl.subj.to, false)
+			if len(tgt) == 0 {
+				tgt = d.actAuthor(toks, cl.subj.from, cl.subj.to, src)
+			}
+		}
 	case !m.sslot.empty():
 		src = d.res.head(toks, m.sslot.from, m.sslot.to, true)
+		if len(src) == 0 {
+			src = d.group(toks, m.sslot.from, m.sslot.to)
+		}
 		if !rule.Intrans {
 			tgt = d.subject(s, cl)
 		}
@@ -297,6 +369,11 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 		}
 	default:
 		src = d.subject(s, cl)
+		if len(src) == 0 && strings.HasPrefix(toks[m.anchor()].tag, "NN") {
+			// "his meeting with Kim would take place": a noun's
+			// possessor is its agent.
+			src = d.possessor(s, cl, m.anchor())
+		}
 		if !m.tslot.empty() {
 			tgt = d.res.head(toks, m.tslot.from, m.tslot.to, true)
 		} else if !rule.Intrans {
@@ -305,6 +382,9 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 				tgt = d.object(toks, m.to)
 			}
 		}
+	}
+	if len(src) == 0 && !cl.subj.empty() {
+		src = d.crowd(s, cl)
 	}
 	if len(src) == 0 || cl.demanded {
 		return news.Event{}, false
@@ -315,6 +395,12 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 	converted := false
 	if !rule.Fixed {
 		code, negated, hypo, converted = modal(code, cl)
+	}
+	if converted && root(code) == "13" && (root(rule.Code) == "16" || root(rule.Code) == "17") && cl.future && !cl.neg && d.scheduled(toks, m.anchor()) {
+		// "would raise tariffs on U.S. goods from June 1": a measure
+		// announced with the day it takes effect is imposed, not
+		// threatened.
+		code, converted = rule.Code, false
 	}
 	if converted {
 		conf -= 0.05
@@ -345,7 +431,9 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 			}
 		}
 	}
-	if ifAfter(toks, m.to) && (cl.future || cl.possible) {
+	if ifAfter(toks, m.to) && (cl.future || cl.possible) && root(code) != "13" {
+		// A threat is made even when the act threatened hangs on a
+		// condition ("would respond firmly if Turkey sent ships").
 		hypo = true
 	}
 
@@ -361,6 +449,9 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 		if rule.Joint != "" && code == rule.Code {
 			code = rule.Joint
 		}
+	}
+	if len(tgt) == 0 && rule.ActRef && !rule.Judged {
+		tgt = d.actTarget(toks, m, src)
 	}
 	if len(tgt) == 0 && !rule.Intrans && (root(code) == "02" || root(code) == "03" || root(code) == "13") {
 		// An offer or threat made on a condition names its counterpart in
@@ -471,7 +562,10 @@ func modal(code string, cl clause) (out string, negated, hypo, converted bool) {
 				return t, false, false, true
 			}
 		}
-		if root(code) == "03" || root(code) == "13" {
+		if root(code) == "03" || root(code) == "12" || root(code) == "13" {
+			// Saying what one will do is itself the act for an
+			// intent, a threat and a refusal: "Pyongyang would
+			// refuse any talks with Washington" rejects them now.
 			return code, false, false, false
 		}
 		return code, false, true, false
@@ -494,6 +588,9 @@ func (d *docText) subjectAs(s *sentence, cl clause, anyActor bool) []actorRef {
 		return d.pronoun(s, cl, f)
 	}
 	if refs := d.res.head(toks, f, cl.subj.to, anyActor); len(refs) > 0 {
+		return refs
+	}
+	if refs := d.group(toks, f, cl.subj.to); len(refs) > 0 {
 		return refs
 	}
 	// "their forces", "its troops": the possessor's state and the role.
@@ -532,6 +629,15 @@ func (d *docText) defaultTarget(s *sentence, m *match, code string, src []actorR
 		return nil
 	}
 	toks := s.toks
+	if from, to := m.to, npExtent(toks, m.to); !m.tslot.empty() || to > from {
+		if !m.tslot.empty() {
+			from, to = m.tslot.from, m.tslot.to
+		}
+		if h := segmentsOf(toks, from, to)[0]; h.to-h.from == 2 && toks[h.from].lower == "the" && publicNouns[toks[h.from+1].lower] {
+			// "apologized to the public": the source's own people.
+			return []actorRef{{code: state + "CVL", text: d.text[toks[from].start:toks[to-1].end], weak: true}}
+		}
+	}
 	switch root(code) {
 	case "14":
 		if c, text := d.placeCountry(s); c != "" {
@@ -743,14 +849,31 @@ func (d *docText) dateOf(s *sentence, m *match, cl clause, intended bool) (strin
 				if intended || verbBetween(toks, m.to, dm.Start) {
 					continue
 				}
+				if dm.Precision == news.PrecisionYear && ordinalBefore(toks, m.anchor()) {
+					// "his fourth trip to North Korea this year":
+					// the year counts the trips; it does not date
+					// this one.
+					continue
+				}
+				if countingYear(toks, dm) || sinceDate(toks, dm) {
+					// "his third visit to Qatar since January",
+					// "the first president to visit since 2010":
+					// a span the act is counted in, not its day.
+					continue
+				}
 				after, afterAt = dm.Value, dm.Start
 			case dm.Start < at && dm.Start > beforeAt:
+				if countingYear(toks, dm) {
+					// "on his third trip there this year, meeting":
+					// the year counts the trips.
+					continue
+				}
 				if reportBetween(toks, dm.End, m.anchor()) {
 					// "said on Thursday that it had tested": the
 					// saying's date, which reportDate weighs.
 					continue
 				}
-				before, beforeAt = dm.Value, dm.Start
+				before, beforeAt = d.joinedDays(dm), dm.Start
 			}
 		}
 		if after != "" {
@@ -759,11 +882,76 @@ func (d *docText) dateOf(s *sentence, m *match, cl clause, intended bool) (strin
 		if before != "" {
 			return before, parseDay(before), true
 		}
+		if v := d.whileDate(toks, from); v != "" {
+			return v, parseDay(v), true
+		}
 		if v := d.reportDate(s, m, cl); v != "" {
 			return v, parseDay(v), true
 		}
 	}
 	return d.pubDate, time.Time{}, d.headline && d.pubDate != ""
+}
+
+// joinedDays returns a day's value, or the range it closes with the day
+// joined to it by "and" ("spent Friday and Saturday in Pyongyang").
+func (d *docText) joinedDays(dm news.DateMention) string {
+	if dm.Precision != news.PrecisionDay {
+		return dm.Value
+	}
+	for _, o := range d.doc.Dates {
+		if o.Precision == news.PrecisionDay && o.End < dm.Start && o.Value < dm.Value && d.usable(o) &&
+			strings.TrimSpace(d.text[o.End:dm.Start]) == "and" {
+			return o.Value + "/" + dm.Value
+		}
+	}
+	return dm.Value
+}
+
+// scheduled reports whether the clause after token from sets the day a
+// measure takes effect: "from June 1", "starting Monday", "effective
+// July 4", "as of next week".
+func (d *docText) scheduled(toks []token, from int) bool {
+	end := clauseEnd(toks, from)
+	for k := from; k+1 < len(toks) && toks[k].start < end; k++ {
+		w := toks[k].lower
+		if w != "from" && w != "starting" && w != "effective" && !(w == "as" && toks[k+1].lower == "of") {
+			continue
+		}
+		next := toks[k+1].start
+		if w == "as" && k+2 < len(toks) {
+			next = toks[k+2].start
+		}
+		for _, dm := range d.doc.Dates {
+			if dm.Start == next && dm.Value != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// whileDate dates a clause of simultaneity ("were released on Wednesday
+// while Pompeo was in Pyongyang") by the clause it depends on: the date
+// nearest before the subordinator that opens it at byte from.
+func (d *docText) whileDate(toks []token, from int) string {
+	sub := -1
+	for k := range toks {
+		if toks[k].end == from {
+			sub = k
+			break
+		}
+	}
+	if sub < 1 || toks[sub].lower != "while" && toks[sub].lower != "when" {
+		return ""
+	}
+	start := clauseStart(toks, sub)
+	best, bestAt := "", -1
+	for _, dm := range d.doc.Dates {
+		if d.usable(dm) && dm.Start >= start && dm.End <= toks[sub].start && dm.Start > bestAt {
+			best, bestAt = dm.Value, dm.Start
+		}
+	}
+	return best
 }
 
 // usable reports whether a date mention can date an event: it is
@@ -898,10 +1086,20 @@ func background(toks []token, m *match, cl clause) bool {
 // rejected" does not take the date of the clause before "after", nor an
 // act the date of a dateline ("Seoul, March 3 -").
 func clauseStart(toks []token, a int) int {
+	comma := false
 	for k := a - 1; k >= 0; k-- {
 		w := toks[k].lower
+		if w == "," {
+			comma = true
+		}
 		if w == ";" || w == ":" || w == "-" || w == "—" || w == "–" || toks[k].tag == "WP" || toks[k].tag == "WDT" ||
 			subordinators[w] && w != "to" && w != "that" && w != "so" {
+			if comma && k > 0 && toks[k-1].lower == "," && (w == "while" || w == "when" || w == "who" || w == "which") {
+				// "On Saturday, while attending the summit, Trump
+				// wrote": a clause set off by commas is an aside in
+				// the clause around it.
+				continue
+			}
 			return toks[k].end
 		}
 	}
@@ -948,11 +1146,19 @@ func parseDay(v string) time.Time {
 }
 
 // location returns the place the sentence puts the event in: a location
-// after "in" or "at", the first after the act preferred.
+// after "in" or "at", or a known place owning the site after "on" ("on
+// Singapore's Sentosa Island"). A name that modifies a common noun ("at
+// the Capella hotel") is a venue, not the place: left out, reports of one
+// meeting that name the venue and the city would not merge.
 func (d *docText) location(s *sentence) string {
 	toks := s.toks
 	for k := 0; k+1 < len(toks); k++ {
-		if toks[k].lower != "in" && toks[k].lower != "at" {
+		if toks[k].lower == "on" && k+2 < len(toks) && toks[k+1].cap && toks[k+2].lower == "'s" {
+			if _, ok := d.res.place(toks[k+1].text); ok {
+				return toks[k+1].text
+			}
+		}
+		if toks[k].lower != "in" && toks[k].lower != "at" && toks[k].lower != "through" {
 			continue
 		}
 		j := k + 1
@@ -960,14 +1166,14 @@ func (d *docText) location(s *sentence) string {
 			j++
 		}
 		// "in northern Israel", "in the south-east of Turkey" is left.
-		for j+1 < len(toks) && compass[toks[j].lower] {
+		for j+1 < len(toks) && compass[toks[j].lower] && !toks[j].cap {
 			j++
 		}
 		if !toks[j].cap {
 			continue
 		}
 		for _, m := range d.res.mentionsIn(toks[j].start, s.end) {
-			if m.start == toks[j].start && m.typ == news.Location {
+			if m.start == toks[j].start && m.typ == news.Location && !modifiesNoun(toks, m.end) {
 				return m.text
 			}
 			break
@@ -983,6 +1189,17 @@ func (d *docText) location(s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// modifiesNoun reports whether the token after byte offset end is a
+// lower-case noun, which the name before it modifies ("the Capella hotel").
+func modifiesNoun(toks []token, end int) bool {
+	for _, t := range toks {
+		if t.start >= end {
+			return !t.cap && strings.HasPrefix(t.tag, "NN")
+		}
+	}
+	return false
 }
 
 var compass = set("north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -1131,4 +1348,444 @@ func pronounObject(toks []token, m *match) bool {
 		}
 	}
 	return m.to < len(toks) && toks[m.to].tag == "PRP"
+}
+
+// actNouns are the nouns that name an act a document codes, with the
+// CAMEO roots of the events they may stand for, with the PLOVER mode after
+// a colon where the root alone is too wide: "the launch" is a missile
+// launch coded before (15 in mode weapons, not a drill, or 19 when fired
+// at someone).
+var actNouns = map[string][]string{
+	"launch": {"15:weapons", "19"}, "launches": {"15:weapons", "19"}, "test": {"15:weapons"},
+	"tests": {"15:weapons"}, "test-firing": {"15:weapons"}, "firing": {"15:weapons", "19"},
+	"test-launch": {"15:weapons"},
+	"attack":      {"18", "19", "20"}, "attacks": {"18", "19", "20"}, "strike": {"18", "19"},
+	"strikes": {"18", "19"}, "bombing": {"18", "19"}, "bombings": {"18", "19"},
+	"shelling": {"19"}, "raid": {"19"}, "raids": {"19"}, "invasion": {"19"}, "incursion": {"19"},
+	"killing": {"18", "20"}, "killings": {"18", "20"}, "massacre": {"20"},
+	"arrest": {"17"}, "arrests": {"17"}, "detention": {"17"}, "seizure": {"17"}, "crackdown": {"17"},
+	"expulsion": {"16", "17"}, "sanctions": {"16"},
+}
+
+// actTarget names the target of a rule that may name it by its act: the
+// noun phrase of the target slot, or of the words after the pattern, is
+// resolved to the author of the act it names.
+func (d *docText) actTarget(toks []token, m *match, critic []actorRef) []actorRef {
+	from, to := m.to, npExtent(toks, m.to)
+	if !m.tslot.empty() {
+		from, to = m.tslot.from, m.tslot.to
+	}
+	if to <= from {
+		return nil
+	}
+	return d.actAuthor(toks, from, to, critic)
+}
+
+// actAuthor resolves a noun phrase that names an act ("the launch",
+// "Tuesday's test", "it") to the sources of a factual event of that kind
+// coded before in the text, not the critic's own: the first such act for
+// a noun, the act a noun named just before or the latest forceful act
+// (15-20) of the two sentences before for "it".
+func (d *docText) actAuthor(toks []token, from, to int, critic []actorRef) []actorRef {
+	segs := segmentsOf(toks, from, to)
+	if len(segs) == 0 {
+		return nil
+	}
+	h := segs[0]
+	var roots []string
+	window := -1
+	switch {
+	case h.to-h.from == 1 && toks[h.from].lower == "it":
+		roots, window = []string{"15", "16", "17", "18", "19", "20"}, 2
+	default:
+		head := -1
+		for k := h.to - 1; k >= h.from; k-- {
+			if strings.HasPrefix(toks[k].tag, "NN") {
+				head = k
+				break
+			}
+		}
+		if head < 0 || head != h.to-1 {
+			return nil
+		}
+		for k := h.from; k < head; k++ {
+			// "the launch", "this launch", "Tuesday's launch", "the
+			// latest launch": a determiner, a time or a modifier, not
+			// a name, whose actor would have resolved.
+			if (toks[k].tag == "NNP" || toks[k].tag == "NNPS") && !timeWords[toks[k].lower] {
+				return nil
+			}
+		}
+		roots = actNouns[toks[head].lower]
+	}
+	if len(roots) == 0 {
+		return nil
+	}
+	text := d.text[toks[from].start:toks[to-1].end]
+	kind := func(e news.Event) bool {
+		return slices.Contains(roots, root(e.CAMEO)) || slices.Contains(roots, root(e.CAMEO)+":"+e.Mode)
+	}
+	own := func(e news.Event) bool {
+		// A critic does not condemn its own act: "South Korea fired
+		// missiles in response" is not the launch Seoul condemned.
+		for _, c := range e.Source {
+			for _, s := range critic {
+				if len(c) >= 3 && len(s.code) >= 3 && c[:3] == s.code[:3] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if window >= 0 {
+		// "it": the act a noun named just before, else the latest
+		// forceful act of the last sentences.
+		if d.lastAct != nil && d.sent-d.lastAct.sent <= window && !own(d.lastAct.ev) {
+			return authors(d.lastAct.ev, text, toks[from].start, toks[to-1].end)
+		}
+		for i := len(d.prior) - 1; i >= 0 && d.sent-d.prior[i].sent <= window; i-- {
+			if p := d.prior[i]; kind(p.ev) && !own(p.ev) {
+				return authors(p.ev, text, toks[from].start, toks[to-1].end)
+			}
+		}
+		return nil
+	}
+	// "the launch": the first such act the text tells, the news its
+	// title and lead report, not a reply to it told later.
+	for _, p := range d.prior {
+		if kind(p.ev) && !own(p.ev) {
+			d.lastAct = &priorEvent{p.ev, d.sent}
+			return authors(p.ev, text, toks[from].start, toks[to-1].end)
+		}
+	}
+	return nil
+}
+
+// authors returns the sources of an act named by the words text.
+func authors(ev news.Event, text string, start, end int) []actorRef {
+	var out []actorRef
+	for _, c := range ev.Source {
+		out = append(out, actorRef{code: c, text: text, start: start, end: end, weak: true})
+	}
+	return out
+}
+
+// speaker returns who voices a verdict: the speaker of the quotation the
+// act is in, else the subject of the reporting verb that governs it.
+func (d *docText) speaker(s *sentence, cl clause, m *match) []actorRef {
+	at := s.toks[m.anchor()].start
+	if !d.headline {
+		for _, q := range d.doc.Quotes {
+			if q.Start <= at && at < q.End {
+				if q.SpeakerActor == "" {
+					return nil
+				}
+				return []actorRef{{code: q.SpeakerActor, text: q.Speaker, weak: true}}
+			}
+		}
+	}
+	if cl.reported < 0 {
+		return nil
+	}
+	outer := leftClause(s.toks, cl.reported, d.headline)
+	if outer.subj.empty() || outer.neg || outer.possible || outer.condition {
+		return nil
+	}
+	if outer.subj.to-outer.subj.from == 1 && s.toks[outer.subj.from].tag == "PRP" {
+		return d.pronoun(s, outer, outer.subj.from)
+	}
+	return d.res.head(s.toks, outer.subj.from, outer.subj.to, false)
+}
+
+// possessor resolves the possessor of the noun at token a: the noun
+// phrase before "'s" ("Putin's first visit") or a possessive pronoun ("his
+// second visit"), across the modifiers between ("three-day", "first",
+// "state").
+func (d *docText) possessor(s *sentence, cl clause, a int) []actorRef {
+	toks := s.toks
+	k := a - 1
+	for k >= 0 && a-k <= 4 {
+		t := toks[k].tag
+		if strings.HasPrefix(t, "JJ") || t == "CD" || t == "HYPH" || (t == "NN" && !toks[k].cap) {
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 {
+		return nil
+	}
+	switch {
+	case toks[k].tag == "PRP$" && personPronouns[toks[k].lower]:
+		for _, m := range d.res.mentionsIn(toks[k].start, toks[k].end) {
+			if m.actor != "" {
+				return []actorRef{{code: m.actor, text: toks[k].text, start: toks[k].start, end: toks[k].end, weak: true}}
+			}
+		}
+		// Else the subject of the nearest verb before it: "Pompeo was
+		// in Pyongyang on his second visit", "Trump wrote that his
+		// meeting with Kim would take place".
+		for v := k - 1; v >= 0; v-- {
+			if !isVerbTag(toks[v].tag) || adjectival(toks, v) {
+				continue
+			}
+			inner := leftClause(toks, v, d.headline)
+			if inner.subj.empty() || inner.subj.to-inner.subj.from == 1 && toks[inner.subj.from].tag == "PRP" {
+				return nil
+			}
+			refs := d.res.head(toks, inner.subj.from, inner.subj.to, false)
+			for i := range refs {
+				refs[i].weak = true
+			}
+			if len(refs) == 1 {
+				return refs
+			}
+			return nil
+		}
+	case (toks[k].lower == "'s" || toks[k].lower == "'") && k > 0:
+		if start := npStart(toks, k, d.headline); start < k {
+			// "the second day of Moon's visit": the possessor is the
+			// last phrase, after any linking preposition.
+			segs := segmentsOf(toks, start, k)
+			last := segs[len(segs)-1]
+			return d.res.head(toks, last.from, last.to, false)
+		}
+	}
+	return nil
+}
+
+// ordinals count acts ("his fourth trip", "the third summit").
+var ordinals = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+	"ninth", "tenth", "eleventh", "twelfth", "latest", "last")
+
+// sinceDate reports whether a date mention opens with "since" after an
+// ordinal that counts the act ("the third visit since January", "the
+// first president to set foot there since 2010"). A durative act keeps
+// it: "has tried to reach them since mid-February".
+func sinceDate(toks []token, dm news.DateMention) bool {
+	k := 0
+	for k < len(toks) && toks[k].start < dm.Start {
+		k++
+	}
+	if !strings.HasPrefix(strings.ToLower(dm.Text), "since") && (k == 0 || toks[k-1].lower != "since") {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		if ordinals[toks[j].lower] {
+			return true
+		}
+		if toks[j].isPunct() {
+			return false
+		}
+	}
+	return false
+}
+
+// countingYear reports whether a year follows an ordinal's noun phrase
+// ("his third trip there this year", "the fifth launch this year"): it
+// counts the acts rather than dates one.
+func countingYear(toks []token, dm news.DateMention) bool {
+	if dm.Precision != news.PrecisionYear {
+		return false
+	}
+	k := 0
+	for k < len(toks) && toks[k].start < dm.Start {
+		k++
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if ordinals[toks[j].lower] {
+			return true
+		}
+		if clauseBreak(toks, j) {
+			return false
+		}
+	}
+	return false
+}
+
+// ordinalBefore reports whether an ordinal modifies the noun at token a.
+func ordinalBefore(toks []token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-3; k-- {
+		if ordinals[toks[k].lower] {
+			return true
+		}
+		if !(strings.HasPrefix(toks[k].tag, "JJ") || toks[k].tag == "CD" || toks[k].tag == "NN") {
+			return false
+		}
+	}
+	return false
+}
+
+// groupNouns are the plural nouns of a phrase that takes up the two
+// parties of an act told before: "the two sides", "both leaders".
+var groupNouns = set("sides", "leaders", "men", "countries", "governments", "delegations",
+	"negotiators", "presidents", "ministers", "nations", "states", "parties")
+
+// group resolves a phrase that names the two parties of an act told
+// before ("the two sides had agreed", "the two agreed", "both leaders",
+// "the negotiators met") to the two states of the latest factual event of
+// the last few sentences that has them, one as source, one as target.
+func (d *docText) group(toks []token, from, to int) []actorRef {
+	var words []string
+	for k := from; k < to; k++ {
+		words = append(words, toks[k].lower)
+	}
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	switch {
+	case len(words) == 1 && (words[0] == "two" || words[0] == "both"):
+	case len(words) == 2 && (words[0] == "two" || words[0] == "both") && groupNouns[words[1]]:
+	case len(words) == 1 && (words[0] == "negotiators" || words[0] == "delegations") && toks[from].lower == "the":
+	default:
+		return nil
+	}
+	text := d.text[toks[from].start:toks[to-1].end]
+	reported := false
+	for k := 0; k < from; k++ {
+		reported = reported || reportVerbs[toks[k].lower] && (isVerbTag(toks[k].tag) || toks[k].tag == "VBN" || toks[k].tag == "VBG")
+	}
+	if from > 0 && !reported {
+		// "Pompeo met Kim in Pyongyang, and the two agreed": the two
+		// states named before in the sentence.
+		states := map[string]actorRef{}
+		var order []string
+		for _, a := range d.res.actorsIn(toks, 0, from) {
+			if len(a.code) < 3 || a.code[:3] == "IGO" || a.code[:3] == "NGO" || afterLocative(toks, a.start) {
+				// "met Aliyev in Almaty": the place is not a party.
+				continue
+			}
+			if o, ok := states[a.code[:3]]; !ok || len(o.code) == 3 && len(a.code) > 3 {
+				if !ok {
+					order = append(order, a.code[:3])
+				}
+				states[a.code[:3]] = actorRef{code: a.code, text: text, start: toks[from].start, end: toks[to-1].end, weak: true}
+			}
+		}
+		if len(order) == 2 {
+			return []actorRef{states[order[0]], states[order[1]]}
+		}
+		if len(order) > 2 {
+			return nil
+		}
+	}
+	for i := len(d.prior) - 1; i >= 0; i-- {
+		p := d.prior[i]
+		if d.sent-p.sent > 5 {
+			break
+		}
+		if r := root(p.ev.CAMEO); r != "03" && r != "04" && r != "05" && r != "06" {
+			// The two who act together again: parties that met,
+			// agreed or cooperated, not a critic and its target.
+			continue
+		}
+		parties := map[string]string{}
+		var order []string
+		for _, c := range append(append([]string(nil), p.ev.Source...), p.ev.Target...) {
+			if len(c) < 3 {
+				continue
+			}
+			if _, ok := parties[c[:3]]; !ok {
+				order = append(order, c[:3])
+				parties[c[:3]] = c
+			}
+		}
+		if len(order) != 2 {
+			continue
+		}
+		return []actorRef{
+			{code: parties[order[0]], text: text, start: toks[from].start, end: toks[to-1].end, weak: true},
+			{code: parties[order[1]], text: text, start: toks[from].start, end: toks[to-1].end, weak: true},
+		}
+	}
+	return nil
+}
+
+// publicNouns name a state's people as a whole: "the public", "the nation".
+var publicNouns = set("public", "nation", "people", "populace")
+
+// crowdNouns are the unnamed civilians a report makes the subject of an
+// act: "hundreds of thousands of people marched", "protesters demanded".
+var crowdNouns = set("people", "protesters", "protestors", "demonstrators", "marchers",
+	"residents", "crowd", "crowds", "citizens", "students", "activists")
+
+// crowd resolves a subject of unnamed civilians ("Hundreds of thousands of
+// people dressed in black marched through central Hong Kong", "protesters
+// demanded") to the civilians of the state the sentence places the act in.
+func (d *docText) crowd(s *sentence, cl clause) []actorRef {
+	toks := s.toks
+	segs := segmentsOf(toks, cl.subj.from, cl.subj.to)
+	h := 0
+	for h+1 < len(segs) && segs[h+1].link == "of" && quantifierHead(toks, segs[h]) {
+		h++
+	}
+	last := segs[h].to - 1
+	if !crowdNouns[toks[last].lower] {
+		return nil
+	}
+	for k := segs[h].from; k < last; k++ {
+		if toks[k].cap {
+			// "Serbian protesters" name their own people.
+			return nil
+		}
+	}
+	c, _ := d.placeCountry(s)
+	if len(c) != 3 {
+		return nil
+	}
+	return []actorRef{{code: c + "CVL", text: d.text[toks[cl.subj.from].start:toks[cl.subj.to-1].end], start: toks[cl.subj.from].start, end: toks[cl.subj.to-1].end, weak: true}}
+}
+
+// afterLocative reports whether the token at byte start follows a
+// preposition of place ("in Almaty", "at the border"), the article between
+// allowed.
+func afterLocative(toks []token, start int) bool {
+	for k := range toks {
+		if toks[k].start == start {
+			return k > 0 && locatives[toks[k-1].lower] || k > 1 && toks[k-1].lower == "the" && locatives[toks[k-2].lower]
+		}
+	}
+	return false
+}
+
+// intervalDate dates an act told in a clause counted from another by a
+// day or by hours ("The vote came a day after North Korea fired", "hours
+// before the summit opened"): the other clause's date, a date of its own
+// in the sentence before the interval or else the report's, moved by the
+// interval. It returns "" for any other clause, or a vaguer interval
+// ("days after"), whose act keeps the report's date.
+func (d *docText) intervalDate(s *sentence, a int) string {
+	toks := s.toks
+	for k := a - 1; k >= 1; k-- {
+		w := toks[k].lower
+		if w == "," || w == ";" || subordinators[w] && w != "to" && w != "that" && w != "after" && w != "before" {
+			return ""
+		}
+		if w != "after" && w != "before" {
+			continue
+		}
+		shift := 0
+		switch p := toks[k-1].lower; {
+		case p == "hours" || p == "minutes":
+		case p == "day" && k > 1 && (toks[k-2].lower == "a" || toks[k-2].lower == "the" || toks[k-2].lower == "one"):
+			shift = -1
+			if w == "before" {
+				shift = 1
+			}
+		default:
+			return ""
+		}
+		base := d.pubDate
+		for _, dm := range d.doc.Dates {
+			if d.usable(dm) && dm.Start >= s.start && dm.End <= toks[k-1].start && len(dm.Value) == 10 {
+				base = dm.Value
+			}
+		}
+		t, err := time.Parse("2006-01-02", base)
+		if err != nil {
+			return ""
+		}
+		return t.AddDate(0, 0, shift).Format("2006-01-02")
+	}
+	return ""
 }

@@ -70,8 +70,6 @@ var corpusWants = map[string]corpusCase{
 			{"PRK", "15", "", "2017-11-29"},
 			{"KORMIL", "15", "", "2017-11-29"},
 			{"JPNGOV", "114", "PRKGOV", "2017-11-29"},
-		},
-		gaps: []expect{
 			// "called the launch an outrageous act": the launch's
 			// author is the target.
 			{"JPNGOV", "111", "PRK", "2017-11-29"},
@@ -89,16 +87,16 @@ var corpusWants = map[string]corpusCase{
 			sym("USAGOV", "04", "PRKGOV", "2018-05-09"),
 			[]expect{
 				{"USAGOV", "05", "PRKGOV", "2018-05-10"},
+				{"USAGOV", "042", "PRK", "2018-05-09"},
 			}),
 		gaps: []expect{
-			{"USAGOV", "042", "PRK", "2018-05-09"},
 			{"PRKGOV", "08", "USA", "2018-05-09"},
 			{"USAGOV", "03", "PRKGOV", "2018-05-10"},
 		},
 		optional: []expect{{"PRKGOV", "043", "USAGOV", "2018-05-09"}},
 	},
 	"trump-cancels-singapore-summit-letter-2018.txt": {
-		gaps: []expect{
+		must: []expect{
 			// "canceled his planned June 12 summit with ... Kim".
 			{"USAGOV", "12|16", "PRKGOV", "2018-05-24"},
 			// Choe Son Hui "mocked Vice President Mike Pence".
@@ -142,23 +140,21 @@ var corpusWants = map[string]corpusCase{
 	},
 	"korean-language-singapore-summit-2018.json": {},
 	"headline-list-pompeo-pyongyang-july-2018.txt": {
-		must: []expect{
-			{"PRKGOV", "11", "USAGOV", "2018-07-07"},
-		},
-		gaps: cat(
-			[]expect{{"USAGOV", "042", "PRK", "2018-07-06/2018-07-07|2018-07-06"}},
+		must: cat(
+			[]expect{{"PRKGOV", "11", "USAGOV", "2018-07-07"}},
 			sym("USAGOV", "04", "PRKGOV", "2018-07-06/2018-07-07|2018-07-06"),
+			[]expect{{"USAGOV", "042", "PRK", "2018-07-06/2018-07-07|2018-07-06"}},
 		),
 		not: []mustNot{{"", "04", "did not meet"}, {"", "04", "due to meet"}},
 	},
 	"feed-korea-desk-2018-2019.rss#1": {
 		must: []expect{
 			{"USAGOV", "03", "PRKGOV", "2018-09-19"},
+			{"KORGOV", "042", "PRK", "2018-09-19"},
 		},
-		gaps: cat(
-			sym("KORGOV", "05", "PRKGOV", "2018-09-19"),
-			[]expect{{"KORGOV", "042", "PRK", "2018-09-19"}},
-		),
+		// "a joint declaration the two leaders signed": the object comes
+		// first, and "the two leaders" are named a sentence before.
+		gaps: sym("KORGOV", "05", "PRKGOV", "2018-09-19"),
 		optional: cat(
 			[]expect{{"PRKGOV", "03", "KORGOV|USAGOV", "*"}},
 			sym("KORMIL", "05", "PRKMIL", "*"),
@@ -168,8 +164,6 @@ var corpusWants = map[string]corpusCase{
 	"feed-korea-desk-2018-2019.rss#2": {
 		must: cat(
 			sym("USAGOV", "04", "PRKGOV", "2018-10-07"),
-		),
-		gaps: cat(
 			[]expect{{"USAGOV", "042", "PRK", "2018-10-07"}},
 			sym("USAGOV", "03", "PRKGOV", "2018-10-07"),
 		),
@@ -217,14 +211,18 @@ var corpusWants = map[string]corpusCase{
 		not: []mustNot{{"", "", "did not immediately comment"}},
 	},
 	"wire-meridian-north-korea-2019.jsonl:3": {
-		gaps: []expect{
+		must: []expect{
 			{"PRK", "15", "", "2019-07-25"},
+			// "describing the launch as a solemn warning to military
+			// hawks in South Korea".
 			{"PRKGOV", "13", "KOR", "2019-07-25|2019-07-26"},
 		},
 		optional: cat(
 			[]expect{{"KORGOV", "02|10", "PRKGOV", "2019-07-26"}},
-			// Background: the DMZ meeting "on June 30".
+			// Background: the DMZ meeting "on June 30", "when the two
+			// agreed to restart working-level nuclear talks".
 			sym("USAGOV", "04", "PRKGOV", "2019-06-30"),
+			sym("USAGOV", "03", "PRKGOV", "2019-06-30"),
 		),
 	},
 	"wire-meridian-north-korea-2019.jsonl:4": {
@@ -242,8 +240,6 @@ var corpusWants = map[string]corpusCase{
 	"us-china-retaliatory-tariffs-2019.json": {
 		must: []expect{
 			{"USAGOV", "03", "CHNGOV", "2019-05-13"},
-		},
-		gaps: []expect{
 			{"CHNGOV", "16", "USA", "2019-05-13"},
 			{"USAGOV", "16", "CHN", "2019-05-10"},
 		},
@@ -257,26 +253,26 @@ var corpusWants = map[string]corpusCase{
 		not:      []mustNot{{"", "", "did not confirm"}, {"", "04", "could still be possible"}},
 	},
 	"hong-kong-extradition-protest-2019.json": {
+		must: []expect{{"HKGCVL", "14", "HKGGOV", "2019-06-16"}},
+		// Carrie Lam, the target of the demand and the source of the
+		// apology, has no actor code.
 		gaps: []expect{
-			{"HKGCVL", "14", "HKGGOV", "2019-06-16"},
 			{"HKGCVL", "10", "HKGGOV", "2019-06-16"},
 			{"HKGGOV", "05", "HKGCVL", "2019-06-16"},
 		},
 		optional: []expect{{"HKGGOV", "08", "HKGCVL", "2019-06-15"}, {"CHNGOV", "05", "HKGGOV", "*"}},
 	},
 	"comment-chrome-dmz-meeting-blog-2019.txt": {
-		gaps: cat(
-			[]expect{{"USAGOV", "042", "PRK", "2019-06-30"}},
+		must: cat(
 			sym("USAGOV", "04", "PRKGOV", "2019-06-30"),
-			[]expect{{"USAGOV", "03", "PRKGOV", "2019-06-29"}},
+			[]expect{{"USAGOV", "03", "PRKGOV", "2019-06-29"}, {"USAGOV", "042", "PRK", "2019-06-30"}},
 			sym("USAGOV", "03", "PRKGOV", "2019-06-30"),
 		),
 		optional: cat(sym("KORGOV", "04", "PRKGOV|USAGOV", "2019-06-30"), []expect{{"USAGOV", "04", "KORGOV", "2019-06-30"}}),
 		not:      []mustNot{{"", "", "If talks resume"}},
 	},
 	"windows-1252-seoul-hails-dmz-handshake-2019.html": {
-		must: []expect{{"USAGOV", "03", "PRKGOV", "2019-06-30"}},
-		gaps: sym("USAGOV", "04", "PRKGOV", "2019-06-30"),
+		must: cat([]expect{{"USAGOV", "03", "PRKGOV", "2019-06-30"}}, sym("USAGOV", "04", "PRKGOV", "2019-06-30")),
 		optional: cat(
 			[]expect{{"USAGOV", "042", "PRK", "2019-06-30"}, {"KORGOV", "05", "USAGOV|PRKGOV", "*"}},
 			sym("KORGOV", "04", "PRKGOV", "*"),
@@ -293,9 +289,6 @@ var corpusWants = map[string]corpusCase{
 			// announced future sanction as a threat, EXPECTED.md as the
 			// imposition; the coder follows the gold.
 			{"JPN", "13", "KOR", "2019-07-01"},
-			// "Seoul has rejected Tokyo's reasoning": disagreement
-			// coded as a rejection; EXPECTED.md does not list it.
-			{"KORGOV", "12", "JPNGOV", "2019-07-02"},
 		},
 		not: []mustNot{{"", "114", "World Trade Organization"}, {"", "115", "World Trade Organization"}},
 	},
@@ -318,10 +311,7 @@ var corpusWants = map[string]corpusCase{
 		optional: []expect{{"PRKGOV", "13", "KORGOV", "*"}, {"PRKMIL", "13", "KOR", "2020-06-16"}},
 	},
 	"feed-pacific-courier-2019-2025.atom#3": {
-		gaps: cat(
-			sym("RUSGOV", "05", "PRKGOV", "2024-06-19"),
-			[]expect{{"RUSGOV", "042", "PRK", "2024-06-19"}},
-		),
+		must:     cat(sym("RUSGOV", "05", "PRKGOV", "2024-06-19"), []expect{{"RUSGOV", "042", "PRK", "2024-06-19"}}),
 		optional: []expect{{"PRKGOV", "043", "RUSGOV", "*"}, {"RUSGOV", "03", "PRKGOV", "*"}, {"USAGOV|KORGOV", "11", "PRKGOV", "*"}},
 	},
 	"feed-pacific-courier-2019-2025.atom#4": {
@@ -340,7 +330,7 @@ var corpusWants = map[string]corpusCase{
 		not:      []mustNot{{"", "", "was."}},
 	},
 	"ukraine-russia-istanbul-talks-2022.txt": {
-		gaps: cat(
+		must: cat(
 			sym("RUSGOV", "04", "UKRGOV", "2022-03-29"),
 			[]expect{{"RUS", "03", "UKR", "2022-03-29"}},
 		),
@@ -351,11 +341,10 @@ var corpusWants = map[string]corpusCase{
 		not: []mustNot{{"", "04", "could take place"}},
 	},
 	"wire-meridian-north-korea-2022.jsonl:1": {
-		// The title has no date of its own, so its test is dated by the
-		// report.
-		wrong: []expect{{"PRK", "15", "", "2022-01-06"}},
-		must:  []expect{{"PRK", "15", "", "2022-01-05"}},
-		gaps: []expect{
+		// The title has no date of its own: its test takes the date the
+		// body gives the same act.
+		must: []expect{
+			{"PRK", "15", "", "2022-01-05"},
 			{"USAGOV", "11", "PRK", "2022-01-06"},
 			{"JPNGOV", "11", "PRK", "2022-01-06"},
 		},
@@ -367,33 +356,29 @@ var corpusWants = map[string]corpusCase{
 		must: []expect{
 			{"CHNGOV", "12", "|IGOUNO", "2022-05-26"},
 			{"RUSGOV", "12", "|IGOUNO", "2022-05-26"},
-		},
-		// timex does not resolve "a day after".
-		gaps: []expect{{"PRK", "15", "", "2022-05-25"}},
-		wrong: []expect{
-			{"PRK", "15", "", "2022-05-26"},
-			// "said Washington should instead respond": the demand
-			// rule codes 100 where EXPECTED.md allows an appeal (02).
-			{"RUSGOV", "10", "USAGOV", "2022-05-26"},
+			// "The vote came a day after North Korea fired".
+			{"PRK", "15", "", "2022-05-25"},
 		},
 		optional: []expect{{"RUSGOV", "02", "USAGOV", "*"}},
 	},
 	"wire-meridian-north-korea-2022.jsonl:3": {
-		must: []expect{{"PRK", "15", "", "2022-10-04"}},
-		gaps: cat(
+		must: cat(
 			[]expect{
-				{"JPNGOV", "111", "PRK", "2022-10-04"},
+				{"PRK", "15", "", "2022-10-04"},
 				{"JPNGOV", "114", "PRKGOV", "2022-10-04"},
-				{"KORMIL", "15", "", "2022-10-04"},
-				{"USAMIL", "15", "", "2022-10-04"},
+				{"JPNGOV", "111", "PRK", "2022-10-04"},
 			},
 			sym("USAGOV", "04", "JPNGOV", "2022-10-04"),
 		),
+		gaps: []expect{
+			{"KORMIL", "15", "", "2022-10-04"},
+			{"USAMIL", "15", "", "2022-10-04"},
+		},
 		optional: []expect{{"USAGOV|JPNGOV", "11", "PRK", "2022-10-04"}},
 	},
 	"wire-meridian-north-korea-2022.jsonl:4": {
-		must: []expect{{"PRK", "15", "", "2022-11-18"}},
-		gaps: []expect{
+		must: []expect{
+			{"PRK", "15", "", "2022-11-18"},
 			{"USAGOV", "11", "PRK", "2022-11-18"},
 			{"PRKGOV", "13", "USAGOV", "2022-11-17"},
 		},
@@ -403,12 +388,10 @@ var corpusWants = map[string]corpusCase{
 		must: []expect{
 			{"PRK", "15", "", "2022-03-24"},
 			{"IGOUNO", "11", "PRK", "2022-03-24"},
-		},
-		gaps: []expect{
-			{"KORMIL", "15", "", "2022-03-24"},
 			{"KORGOV", "11", "PRKGOV", "2022-03-24"},
 			{"JPNGOV", "11", "PRK", "2022-03-24"},
 			{"USAGOV", "11", "PRK", "2022-03-24"},
+			{"KORMIL", "15", "", "2022-03-24"},
 		},
 		optional: []expect{{"IGOUNO", "02", "PRK", "*"}, {"USAGOV", "10", "PRKGOV", "*"}},
 	},
@@ -433,8 +416,7 @@ var corpusWants = map[string]corpusCase{
 		optional: []expect{{"HUNGOV", "10", "IGOEUREEC", "*"}, {"IGOEUREEC", "03", "UKRGOV", "*"}},
 	},
 	"world-briefs-2023-2025.jsonl:4": {
-		must: sym("RUSGOV", "03", "UKRGOV", "2025-05-16"),
-		gaps: sym("RUSGOV", "04", "UKRGOV", "2025-05-16"),
+		must: cat(sym("RUSGOV", "03", "UKRGOV", "2025-05-16"), sym("RUSGOV", "04", "UKRGOV", "2025-05-16")),
 		optional: []expect{
 			{"TURGOV", "043|02", "RUSGOV|UKRGOV", "*"},
 			{"RUSGOV", "10", "UKRGOV", "*"},
@@ -447,7 +429,7 @@ var corpusWants = map[string]corpusCase{
 	"rewrite-wire-republished-refused-letter-2025.json": refusedLetter("2025-06-11"),
 	"rewrite-control-not-duplicate-kim-yo-jong-2025.txt": {
 		// "Pyongyang would refuse any talks with Washington".
-		gaps: []expect{{"PRKGOV", "12", "USAGOV", "2025-07-29"}},
+		must: []expect{{"PRKGOV", "12", "USAGOV", "2025-07-29"}},
 		optional: []expect{
 			{"USAGOV", "03", "PRKGOV", "2025-07-28/2025-07-29"},
 			{"PRKGOV", "12", "USAGOV", "2025-06"},
@@ -462,6 +444,8 @@ var corpusWants = map[string]corpusCase{
 			{"IGOUNO", "16", "PRK", "2017-12-22"},
 			{"IGOUNO", "16", "PRK", "2006-10"},
 			{"IGOUNO", "16", "PRK", "2017-09-11"},
+		},
+		must: []expect{
 			{"CHN", "12", "", "2022-05"},
 			{"RUS", "12", "", "2022-05"},
 			{"RUS", "12", "", "2024-03-28"},
@@ -556,14 +540,26 @@ func TestCorpusEvents(t *testing.T) {
 			}
 			continue
 		}
+		// The more specific expectations take their events first, so
+		// that an "04" does not take the 042 event a "042" needs.
 		used := map[string]bool{}
-		for _, w := range c.must {
-			if !consume(facts, w, used) {
+		all := slices.Concat(c.must, c.gaps)
+		order := make([]int, len(all))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return len(all[order[a]].code) > len(all[order[b]].code) })
+		got := make([]bool, len(all))
+		for _, i := range order {
+			got[i] = consume(facts, all[i], used)
+		}
+		for i, w := range c.must {
+			if !got[i] {
 				t.Errorf("%s: missing must event %s\n%s", name, w, listEvents(facts))
 			}
 		}
-		for _, w := range c.gaps {
-			if consume(facts, w, used) {
+		for i, w := range c.gaps {
+			if got[len(c.must)+i] {
 				t.Errorf("%s: gap %s is now coded: move it to must", name, w)
 			} else {
 				gaps++

@@ -55,6 +55,22 @@ type Rule struct {
 	// future force to threat, refusal to rejection) for a pattern whose
 	// words already say which it is.
 	Fixed bool
+	// ActRef lets the target be named by an act it did: "condemned the
+	// launch" is aimed at whoever the document says launched. The noun
+	// must name a kind of act the document has coded before ("launch",
+	// "test", "attack"), and the author of the latest such act is the
+	// target; "it" stands for the latest forceful act of the last few
+	// sentences.
+	ActRef bool
+	// Poss takes the source from the possessor of the pattern's first
+	// word, a noun: "Putin's first visit to North Korea", "on his fourth
+	// trip to Pyongyang". Without a possessor the rule codes nothing.
+	Poss bool
+	// Judged marks a verdict on the clause's subject ("the launch was a
+	// violation of ..."): the subject is the target, and the source is
+	// whoever says so, the subject of the reporting verb or the speaker
+	// of the quotation.
+	Judged bool
 	// Joint is the code for the act when its source is several states
 	// together: a military exercise is 150 (a show of force) for one
 	// state and 062 (military cooperation) for two, as PLOVER says.
@@ -275,6 +291,12 @@ func readRules(file string, r io.Reader) ([]*Rule, error) {
 				rule.Fixed = true
 			case fl == "fallback":
 				rule.Fallback = true
+			case fl == "poss":
+				rule.Poss = true
+			case fl == "actref":
+				rule.ActRef = true
+			case fl == "judged":
+				rule.Judged = true
 			case strings.HasPrefix(fl, "mode="):
 				rule.Mode = strings.TrimPrefix(fl, "mode=")
 			case strings.HasPrefix(fl, "plover="):
@@ -288,7 +310,7 @@ func readRules(file string, r io.Reader) ([]*Rule, error) {
 					return nil, fmt.Errorf("%s: joint code %q is not a CAMEO event code", where, rule.Joint)
 				}
 			default:
-				return nil, fmt.Errorf("%s: unknown flag %q (want sym, intrans, reflexive, fixed, fallback, mode=, plover=, joint=)", where, fl)
+				return nil, fmt.Errorf("%s: unknown flag %q (want sym, intrans, reflexive, fixed, fallback, poss, actref, judged, mode=, plover=, joint=)", where, fl)
 			}
 		}
 		out = append(out, rule)

@@ -1,6 +1,9 @@
 package events
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // span is a half-open range of token indices; a zero span with end 0 is
 // empty.
@@ -191,6 +194,11 @@ func gapOK(toks []token, k int) bool {
 	if subordinators[t.lower] && t.lower != "to" || reportVerbs[t.lower] && isVerbTag(t.tag) {
 		return false
 	}
+	if t.lower != "'s" && (beWords[t.lower] || auxWords[t.lower]) {
+		// "have been in Seoul for talks": an auxiliary opens a verb
+		// phrase of its own, whatever the tagger makes of it.
+		return false
+	}
 	if isVerbTag(t.tag) && !adjectival(toks, k) {
 		return false
 	}
@@ -214,6 +222,10 @@ func npExtent(toks []token, i int) int {
 				j = k + 1
 				continue
 			}
+			return trimNP(toks, i, j)
+		case (toks[j].tag == "DT" || toks[j].tag == "PRP$") && j > i && (strings.HasPrefix(toks[j-1].tag, "NN") || toks[j-1].tag == "PRP"):
+			// A determiner after a noun opens a second phrase: "called
+			// the launch an outrageous act", "gave Kim his letter".
 			return trimNP(toks, i, j)
 		case npWord(toks, j) || toks[j].tag == "PRP" && j == i:
 			j++

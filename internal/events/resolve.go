@@ -118,6 +118,10 @@ func (r *resolver) lookup(phrase string) (string, bool, bool) {
 			return p.Country, true, true
 		}
 	}
+	if c := r.sharedCountry(phrase); c != "" {
+		// "President Roosevelt": two people of the name, one state.
+		return c, true, true
+	}
 	// Plural demonyms and possessives the knowledge base lists in the
 	// singular ("Palestinians", "Haiti's").
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
@@ -571,4 +575,25 @@ func shareRole(r *resolver, toks []token, s segment, found []actorRef) []actorRe
 		}
 	}
 	return found
+}
+
+// sharedCountry returns the state of every person a name may stand for,
+// if they share one and there are several: whichever of them is meant,
+// the state is known.
+func (r *resolver) sharedCountry(phrase string) string {
+	country, n := "", 0
+	for _, name := range r.kb.Lookup(phrase) {
+		if name.Kind != actors.KindPerson {
+			return ""
+		}
+		if name.Country == "" || country != "" && name.Country != country {
+			return ""
+		}
+		country = name.Country
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return country
 }

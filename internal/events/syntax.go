@@ -128,7 +128,7 @@ var controlAdjectives = map[string]controlKind{
 	"ready": ctlIntent, "willing": ctlIntent, "prepared": ctlPrepare, "set": ctlIntent,
 	// "is due to meet", "is scheduled to remain": a timetable, which
 	// says nothing yet of what will happen.
-	"due": ctlPossible, "going": ctlIntent, "scheduled": ctlPossible, "poised": ctlPrepare,
+	"due": ctlPossible, "going": ctlIntent, "glad": ctlIntent, "happy": ctlIntent, "scheduled": ctlPossible, "poised": ctlPrepare,
 	"eager": ctlIntent, "keen": ctlIntent, "determined": ctlIntent, "committed": ctlIntent,
 	"expected": ctlPossible, "likely": ctlPossible, "about": ctlIntent, "able": ctlPossible,
 	"unwilling": ctlRefuse, "reluctant": ctlRefuse, "unable": ctlFail,

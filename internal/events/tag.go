@@ -32,6 +32,24 @@ func tagSentence(s *sentence) {
 	for i := range s.toks {
 		s.toks[i].tag = view[i].Tag
 	}
+	// "Pompeo spent two days in Pyongyang, meeting Kim Yong Chol": an
+	// -ing word after a comma and before a name is a participle, which the
+	// model reads as a noun.
+	for i := 1; i+1 < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.tag == "NN" && strings.HasSuffix(t.lower, "ing") && !t.cap && s.toks[i-1].lower == "," && s.toks[i+1].tag == "NNP" {
+			t.tag = "VBG"
+		}
+	}
+	// "Pompeo spent Friday and Saturday": an irregular past form between
+	// a name and the start of a noun phrase is the verb.
+	for i := 1; i+1 < len(s.toks); i++ {
+		t := &s.toks[i]
+		n := s.toks[i+1].tag
+		if t.tag == "NN" && pastForms[t.lower] && !t.cap && s.toks[i-1].tag == "NNP" && (n == "NNP" || n == "DT" || n == "CD" || n == "PRP$") {
+			t.tag = "VBD"
+		}
+	}
 	// A possessive after a noun, which the model sometimes reads as "is".
 	for i := 1; i < len(s.toks); i++ {
 		if (s.toks[i].lower == "'s" || s.toks[i].lower == "'") && isNounTag(s.toks[i-1].tag) {
@@ -60,3 +78,17 @@ func modelText(toks []token, i int) string {
 }
 
 func isNounTag(t string) bool { return strings.HasPrefix(t, "NN") || t == "PRP" || t == "CD" }
+
+// pastForms are the irregular past forms of morph.go that are not also
+// the base form or a noun ("cut", "men").
+var pastForms = func() map[string]bool {
+	m := map[string]bool{}
+	for base, forms := range irregular {
+		for _, f := range forms {
+			if f != base && !strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "en") {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
