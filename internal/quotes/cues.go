@@ -152,6 +152,11 @@ func lookupCue(toks []token, s sentence, i int, headline bool) (cue, int, bool) 
 		case n == "it" && (t.lower == "put" || t.lower == "puts"):
 			// "as Smith put it, …"
 			return cue{"put", cueQuoteOnly}, 2, true
+		case (n == "for" || n == "on") && cueVerbs[t.lower].lemma == "call" && isLowerStart(t.text):
+			// "called for an inquiry", "calls on Congress to act": a
+			// demand, its object the content.
+			c, ok := checkCue(toks, s, i, cue{"call " + n, cueObject})
+			return c, 2, ok
 		case n == "out" && (t.lower == "pointed" || t.lower == "points" || t.lower == "pointing" || t.lower == "point"):
 			return cue{"point out", cueInvert}, 2, true
 		}
@@ -201,7 +206,7 @@ func checkCue(toks []token, s sentence, i int, c cue) (cue, bool) {
 	// A form that is also a plural noun ("Republican claims as false",
 	// "the reports of") is a verb only before what a verb takes: "that",
 	// a colon or comma, a quotation, a pronoun, a determiner or a name.
-	if nounish[t.lower] && !subjectPronouns[prev(1).lower] {
+	if nounish[t.lower] && !subjectPronouns[prev(1).lower] && !strings.HasPrefix(c.lemma, "call ") {
 		n := next(1)
 		ok := n.kind == tQuote || n.kind == tPunct && (n.text == ":" || n.text == ",") || n.kind == tWord && (n.is("that", "he", "she", "they", "it", "we", "i", "there", "this") || determiners[n.lower] || n.capitalized())
 		if n.kind == 0 || n.punct(".") {

@@ -26,7 +26,7 @@ type np struct {
 // isRoleWord reports whether a lower-case word can head a speaker phrase.
 func (st *state) isRoleWord(w string) bool {
 	w = stripPossessive(w)
-	if speakerNouns[w] || speakerNouns[singular(w)] || statementNouns[w] {
+	if speakerNouns[w] || speakerNouns[singular(w)] || statementNouns[w] || quantityNouns[w] {
 		return true
 	}
 	_, ok := st.x.kb.Sector(w)
@@ -93,14 +93,33 @@ func (st *state) leftNP(s sentence, e int) (np, bool) {
 		}
 		w := tk.lower
 		low := st.lowerish(k, s)
+		if isNumber(tk) && (toks[k+1].is("in", "out") || quantityNouns[toks[k+1].lower]) {
+			l = k // "three in 10", "two-thirds"
+			continue
+		}
 		if determiners[w] && low {
 			if w != "that" && w != "this" {
 				l = k
+			}
+			if k > s.a && prepositions[toks[k-1].lower] && st.lowerish(k-1, s) && !st.afterPreposition {
+				if p := toks[k-1]; p.is("of", "for", "on") && k-2 >= s.a && (isTitle(toks[k-2].lower) || st.isRoleWord(toks[k-2].lower) || toks[k-2].capitalized()) {
+					break // "the General Staff of the army": as before
+				}
+				// "Aides to the governor say": the phrase is the object of
+				// a preposition, not the subject.
+				return np{}, false
 			}
 			break
 		}
 		if timeWords[w] {
 			break // "On Monday Smith said"
+		}
+		if st.inQuantity(k, e) {
+			l = k // "Six in 10", "nine out of 10", "about 4 in 10"
+			continue
+		}
+		if n := toks[k+1]; k+1 <= e && isNumber(n) && (k+2 <= e && (quantityNouns[toks[k+2].lower] || toks[k+2].is("in", "out", "of")) || k+1 == e) {
+			break // a count opens the phrase: "The poll found | 47 percent of Democrats"
 		}
 		if low && (stopWords[w] || subjectPronouns[w] || skipAdverbs[w] && !st.isRoleWord(w)) {
 			if (w == "of" || w == "for" || w == "on") && k > s.a && k+1 <= e {
@@ -354,6 +373,58 @@ var deptWords = set("state", "defense", "defence", "homeland", "security", "the"
 	"energy", "education", "health", "and", "human", "services", "transportation", "agriculture", "interior",
 	"veterans", "affairs", "housing", "urban", "development", "justice", "navy", "army", "air", "force")
 
+// quantityNouns head a speaker phrase that counts people: "47 percent of
+// Democrats said", "half said", "majorities in all five states say".
+var quantityNouns = set("percent", "percentage", "majority", "majorities", "half", "third", "thirds", "quarter",
+	"quarters", "plurality", "fifth", "fifths", "minority")
+
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+
+// isNumber reports whether a token is a number, in digits or words
+// ("47", "Sixty-six", "three-quarters").
+func isNumber(t token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	if isDigit(t.text[0]) {
+		return true
+	}
+	num := false
+	for _, p := range strings.Split(t.lower, "-") {
+		if !numberWords[p] && !quantityNouns[p] {
+			return false
+		}
+		num = num || numberWords[p]
+	}
+	return num
+}
+
+// approximators stand before a number in a count of people.
+var approximators = set("about", "nearly", "almost", "roughly", "around", "some", "only", "just", "over", "under",
+	"barely", "fully", "than", "more", "fewer", "less", "mere", "a")
+
+// inQuantity reports whether the function word toks[k] belongs to a count
+// of people that the speaker phrase ending at toks[e] opens with: "in" in
+// "six in 10", "out of" in "nine out of 10", "about" in "about 4 in 10",
+// "more than" in "more than half".
+func (st *state) inQuantity(k, e int) bool {
+	toks := st.toks
+	if k+1 > e {
+		return false
+	}
+	n := toks[k+1]
+	switch w := toks[k].lower; {
+	case w == "in" || w == "of" && k > 0 && toks[k-1].is("out"):
+		return isNumber(n) && k > 0 && (isNumber(toks[k-1]) || toks[k-1].is("out"))
+	case w == "out":
+		return n.is("of") && k > 0 && isNumber(toks[k-1])
+	case approximators[w]:
+		return isNumber(n) || n.is("than", "half", "a", "mere") || quantityNouns[n.lower]
+	}
+	return false
+}
+
 // roleNP accepts toks[a:b] as a role or generic speaker when its head is a
 // speaker noun.
 func (st *state) roleNP(s sentence, a, b int) (np, bool) { return st.roleNPHead(s, a, b, b-1) }
@@ -362,12 +433,125 @@ func (st *state) roleNP(s sentence, a, b int) (np, bool) { return st.roleNPHead(
 func (st *state) roleNPHead(s sentence, a, b, h int) (np, bool) {
 	toks := st.toks
 	head := toks[h]
-	if isPossessive(head.text) || !st.isRoleWord(head.lower) {
+	count := isNumber(head) && h-1 > a && st.inQuantity(h-1, h) // "six in 10"
+	if isPossessive(head.text) || !st.isRoleWord(head.lower) && !count {
 		return np{}, false
 	}
 	na := a
-	for na < h && (determiners[toks[na].lower] || anonymity[toks[na].lower]) {
+	for na < h && (determiners[toks[na].lower] || anonymity[toks[na].lower]) && !(isNumber(toks[na]) && toks[na+1].is("in", "out")) {
 		na++
 	}
 	return np{a: a, b: b, kind: npRole, na: na, nb: b, h: h}, true
+}
+
+// headFirst finds a subject that ends at toks[e] but whose head comes
+// first, followed by its complement: "A spokesman for Mayor Frank Jackson
+// of Cleveland", "Aides to Clinton", "A person familiar with the
+// planning", "executives who have worked with him", "A news report
+// published Wednesday", "26 percent of Democrats". The phrase must open
+// its clause (the sentence, or what follows a comma, a semicolon or a
+// conjunction), hold no punctuation, quotation, cue verb or subject
+// pronoun, and its head must be a speaker noun among its first words. The
+// speaker is the phrase up to its head, with an "of", "for" or "to"
+// complement of a few words.
+func (st *state) headFirst(s sentence, e int) (np, bool) {
+	toks := st.toks
+	if e < s.a || toks[e].kind != tWord {
+		return np{}, false
+	}
+	c := e
+	for c > s.a && e-c < 18 && toks[c-1].kind == tWord {
+		c--
+	}
+	if e-c >= 18 {
+		return np{}, false
+	}
+	if c > s.a && !(toks[c-1].punct(",") || toks[c-1].punct(";") || isDashTok(toks[c-1])) {
+		return np{}, false
+	}
+	for c < e && toks[c].is("and", "but", "while", "as", "although", "because", "since", "yet", "so") && st.lowerish(c, s) {
+		c++
+	}
+	for k := c; k <= e; k++ {
+		w := toks[k].lower
+		if cueVerbs[w].lemma != "" && !st.isRoleWord(w) || subjectPronouns[w] || toks[k].is("not", "never") {
+			return np{}, false
+		}
+	}
+	h := -1
+	for k := c; k <= e && k-c < 6; k++ {
+		t := toks[k]
+		w := t.lower
+		if st.inQuantity(k, e) || determiners[w] && st.lowerish(k, s) || anonymity[w] {
+			continue
+		}
+		if isNumber(t) && k+1 <= e && (toks[k+1].is("in", "out") || quantityNouns[toks[k+1].lower]) {
+			continue
+		}
+		if (st.lowerish(k, s) || k == c) && !isPossessive(t.text) && (st.isRoleWord(w) || isNumber(t) && k > c && st.inQuantity(k-1, k)) {
+			h = k
+			if k+1 <= e && st.isRoleWord(toks[k+1].lower) && st.lowerish(k+1, s) {
+				continue // "campaign officials": the head is the last noun
+			}
+			break
+		}
+		if t.capitalized() && !st.lowerish(k, s) || !stopWords[w] && !strings.HasSuffix(w, "ly") {
+			continue // "Clinton aides", "former officials", "Iowa biofuels advocates"
+		}
+		return np{}, false
+	}
+	if h < 0 || h == e {
+		return np{}, false
+	}
+	if !toks[h+1].is("of", "for", "to", "with", "at", "in", "from", "on", "close", "familiar", "who", "that",
+		"in", "across", "among", "inside", "within", "outside", "near", "around", "involved") &&
+		!strings.HasSuffix(toks[h+1].lower, "ed") && !strings.HasSuffix(toks[h+1].lower, "ing") {
+		return np{}, false
+	}
+	b := h + 1
+	if toks[h+1].is("of", "for", "to") && e-h <= 5 {
+		b = e + 1 // "Aides to Clinton", "a spokesman for the mayor"
+	}
+	na := c
+	for na < h && (determiners[toks[na].lower] && st.lowerish(na, s) || anonymity[toks[na].lower]) && !isNumber(toks[na]) {
+		na++
+	}
+	return np{a: c, b: b, kind: npRole, na: na, nb: b, h: h}, true
+}
+
+// sourceNP reads the source after "according to" when it is not a speaker
+// phrase of the usual kinds: "the initial schedule published Thursday",
+// "early results of exit polls conducted by…", "his biography". The
+// phrase runs to the next punctuation (at most 15 words) and is the
+// frame's extent; the speaker named is its part up to the head, before a
+// participle, a relative pronoun or a preposition other than "of".
+func (st *state) sourceNP(s sentence, a int) (np, bool) {
+	toks := st.toks
+	if a >= s.b || toks[a].kind != tWord || objectPronouns[toks[a].lower] || subjectPronouns[toks[a].lower] {
+		return np{}, false
+	}
+	b := a
+	for b < s.b && toks[b].kind == tWord && b-a < 15 {
+		b++
+	}
+	if b-a >= 15 || b < s.b && toks[b].kind == tQuote {
+		return np{}, false
+	}
+	h := a
+	for k := a + 1; k < b; k++ {
+		t := toks[k]
+		w := t.lower
+		if prepositions[w] && w != "of" || t.is("who", "which", "that", "and", "or") ||
+			st.lowerish(k, s) && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && !modifiers[w] {
+			break
+		}
+		if w != "of" {
+			h = k
+		}
+	}
+	na := a
+	for na < h && determiners[toks[na].lower] && st.lowerish(na, s) {
+		na++
+	}
+	return np{a: a, b: b, kind: npRole, na: na, nb: h + 1, h: h}, true
 }

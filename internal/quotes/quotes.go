@@ -246,6 +246,8 @@ func (st *state) findFrames() {
 				f := frame{lemma: "according to", ci: i, ce: i + 2, sent: si, according: true, inherit: -1}
 				if n, ok := st.rightNP(s, i+2); ok {
 					f.np, f.hasNP = n, true
+				} else if n, ok := st.sourceNP(s, i+2); ok {
+					f.np, f.hasNP = n, true
 				}
 				st.frames = append(st.frames, f)
 				i++
@@ -357,7 +359,7 @@ func (st *state) subject(f *frame, s sentence, first int) bool {
 	// mark: "“…,” said Smith", not "the ad “wrongly” suggests that…".
 	afterBreak := j < s.a || toks[j].kind == tQuote && st.quoteEndsClause(toks[j]) || toks[j].kind == tPunct && (toks[j].text == "," || isDashTok(toks[j]))
 	if f.flags&cueInvert != 0 && afterBreak && !ing {
-		if n, ok := st.rightNP(s, f.ce); ok && st.boundary(s, n.b) {
+		if n, ok := st.rightNP(s, f.ce); ok && st.boundary(s, n.b) && (j < s.a || toks[j].kind == tQuote || j > s.a && toks[j-1].kind == tQuote || st.invertedEnd(s, n)) {
 			f.np, f.hasNP, f.inverted = n, true, true
 			return true
 		}
@@ -411,6 +413,19 @@ func (st *state) subject(f *frame, s sentence, first int) bool {
 		// subject; only a name or a pronoun is taken.
 		ok = false
 	}
+	if !ok && !ing && toks[j].is("who") && j-1 >= s.a && toks[j-1].kind == tWord {
+		// "voters who say…", "64 percent who said…": a relative clause
+		// with no comma speaks for the phrase before it.
+		st.afterPreposition = true
+		n, ok = st.leftNP(s, j-1)
+		st.afterPreposition = false
+		ok = ok && n.kind != npPronoun
+	}
+	if !ok && !ing {
+		// "A spokesman for the mayor said…", "Aides to Clinton say…":
+		// a subject whose head comes before a complement.
+		n, ok = st.headFirst(s, j)
+	}
 	if ok {
 		f.np, f.hasNP = n, true
 		return true
@@ -421,6 +436,25 @@ func (st *state) subject(f *frame, s sentence, first int) bool {
 		st.participle(f, s, first)
 	}
 	return true
+}
+
+// invertedEnd reports whether the phrase n after a cue that follows a
+// comma or a dash can be the cue's inverted subject ("The plan is dead,
+// said Smith."): it ends the clause, or an adverbial or a relative clause
+// follows it. Otherwise the cue has a subject of its own before the comma,
+// and n opens its content: "Brian Deese, an adviser, said he was…";
+// "Craig Minassian, a spokesman, said the decision to…". An inverted
+// pronoun ("…, said he.") only ever ends the clause.
+func (st *state) invertedEnd(s sentence, n np) bool {
+	if n.b >= s.b || st.toks[n.b].kind != tWord {
+		return true
+	}
+	if n.kind == npPronoun {
+		return false
+	}
+	t := st.toks[n.b]
+	return timeWords[t.lower] || t.is("in", "on", "at", "during", "after", "before", "from", "via", "who", "which",
+		"whose", "when", "while", "as", "of", "for", "with") || strings.HasSuffix(t.lower, "ing")
 }
 
 // quoteEndsClause reports whether a quotation ends with a comma, a

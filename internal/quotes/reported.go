@@ -1,6 +1,10 @@
 package quotes
 
-import "github.com/newsgraph/newsgraph/internal/news"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/news"
+)
 
 // objectPronouns can be the listener of "told", "warned" and the like.
 var objectPronouns = set("me", "him", "her", "them", "us", "you")
@@ -39,13 +43,20 @@ func (st *state) reported() []news.Quote {
 				a, b = s.a, f.first()
 			}
 		case f.inverted:
-			if f.first()-1 > s.a && toks[f.first()-1].punct(",") && st.bare(f, s) {
+			if f.first()-1 > s.a && toks[f.first()-1].punct(",") && st.bareTail(f, s) {
 				a, b = s.a, f.first()-1
 			}
 		default:
 			a = st.contentStart(f, s)
-			if a < 0 && f.first()-1 > s.a && toks[f.first()-1].punct(",") && st.bare(f, s) && f.inherit < 0 {
-				a, b = s.a, f.first()-1 // "The plan is dead, Smith said."
+			if a < 0 && f.first()-1 > s.a && toks[f.first()-1].punct(",") && f.inherit < 0 {
+				switch {
+				case st.parenthetical(f, s):
+					// "The plan, Smith said, is dead.": the content runs
+					// on both sides of the cue, which it takes in.
+					a = s.a
+				case st.bareTail(f, s):
+					a, b = s.a, f.first()-1 // "The plan is dead, Smith said."
+				}
 			}
 		}
 		if a < 0 || a >= b {
@@ -54,8 +65,16 @@ func (st *state) reported() []news.Quote {
 		// The content stops where another cue of the sentence begins
 		// ("…, adding that…", "…, and Jones said…").
 		for j := st.framesBefore(f.sent); j < len(st.frames) && st.frames[j].sent == f.sent; j++ {
-			if g := st.frames[j]; j != k && g.first() > a && g.first() < b {
+			g := st.frames[j]
+			if j == k {
+				continue
+			}
+			if g.first() > a && g.first() < b {
 				b = g.first()
+			} else if g.first() < f.ci && g.ci > a && g.ci < b {
+				// "Podesta, who said the plan was vetted, said…": the
+				// second cue's subject opens the sentence.
+				b = g.ci
 			}
 		}
 		for b > a && (toks[b-1].kind == tPunct && toks[b-1].text != ")" || toks[b-1].is("and", "but", "or", "while", "as")) {
@@ -169,4 +188,85 @@ func (st *state) contentStart(f frame, s sentence) int {
 		return -1
 	}
 	return k
+}
+
+// bareTail reports whether what follows the frame f to the end of its
+// sentence is no content of its own: adverbials ("Smith said on
+// Thursday."), an appositive or a relative clause about the speaker
+// ("…, said Jane Roe, a spokeswoman for the group."), or another cue that
+// shares the speaker (", adding that…").
+func (st *state) bareTail(f frame, s sentence) bool {
+	if st.bare(f, s) {
+		return true
+	}
+	toks := st.toks
+	end := s.b
+	for j := st.framesBefore(f.sent); j < len(st.frames) && st.frames[j].sent == f.sent; j++ {
+		if g := st.frames[j]; g.ci > f.last() && g.inherit >= 0 && g.first() < end {
+			end = g.first() // ", adding…"
+		}
+	}
+	i := f.last()
+	if i >= end {
+		return true
+	}
+	if !toks[i].punct(",") {
+		return end < s.b && st.bareUntil(i, end)
+	}
+	if i+1 >= end {
+		return true
+	}
+	n := toks[i+1]
+	if !(n.is("a", "an", "the", "who", "whose", "which") || n.capitalized() && !st.lowerish(i+1, s)) {
+		return false
+	}
+	return st.bareUntil(i+1, end)
+}
+
+// bareUntil reports whether toks[i:end] holds at most 20 words and no
+// quotation, "that" or cue verb.
+func (st *state) bareUntil(i, end int) bool {
+	words := 0
+	for ; i < end; i++ {
+		t := st.toks[i]
+		if t.kind == tQuote || t.is("that") || t.kind == tWord && cueVerbs[t.lower].lemma != "" {
+			return false
+		}
+		if t.kind == tWord {
+			words++
+		}
+	}
+	return words <= 20
+}
+
+// parenthetical reports whether the frame f stands between commas inside
+// the clause it reports, "The plan, Smith said, is dead.": a comma follows
+// the frame, at least three words follow that, and the sentence holds no
+// quotation (which would be direct speech) and no other cue.
+func (st *state) parenthetical(f frame, s sentence) bool {
+	toks := st.toks
+	i := f.last()
+	if i+1 >= s.b || !toks[i].punct(",") {
+		return false
+	}
+	for j := st.framesBefore(f.sent); j < len(st.frames) && st.frames[j].sent == f.sent; j++ {
+		if st.frames[j].ci != f.ci {
+			return false
+		}
+	}
+	// "…, Smith said, citing the budget", "…, Smith said, a day after…"
+	if n := toks[i+1]; n.kind != tWord || strings.HasSuffix(n.lower, "ing") || n.is("a", "an", "who", "which", "whose", "in", "on",
+		"at", "during", "after", "before", "when", "while", "as", "according", "without", "with", "because", "since", "and", "but") || timeWords[n.lower] {
+		return false
+	}
+	words := 0
+	for k := s.a; k < s.b; k++ {
+		if toks[k].kind == tQuote {
+			return false
+		}
+		if k > i && toks[k].kind == tWord {
+			words++
+		}
+	}
+	return words >= 3
 }

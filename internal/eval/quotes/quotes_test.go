@@ -26,11 +26,16 @@ func stages() []Annotator {
 // Floors on PolNeAR dev, with the entity and date stages run before the
 // extractor as the pipeline runs them. They are what the extractor
 // reaches, rounded down (direct F1 0.932, speaker accuracy 0.859 when
-// set); raise them when it improves, falling below is a regression. The
-// speaker figure depends on the entity stage too.
+// set; reported speech P 0.983, R 0.302 when set); raise them when it
+// improves, falling below is a regression. The speaker figure depends on
+// the entity stage too. Reported-speech recall is low by design: PolNeAR
+// annotates verbs of thinking, wanting and showing ("polls show…") as
+// attributions, which the extractor leaves out.
 const (
-	directF1Floor        = 0.92
-	speakerAccuracyFloor = 0.85
+	directF1Floor          = 0.92
+	speakerAccuracyFloor   = 0.85
+	reportedPrecisionFloor = 0.98
+	reportedRecallFloor    = 0.30
 )
 
 func TestPolNeARFloor(t *testing.T) {
@@ -45,6 +50,12 @@ func TestPolNeARFloor(t *testing.T) {
 	}
 	if r.DirectSpeaker.Accuracy < speakerAccuracyFloor {
 		t.Errorf("speaker accuracy %.3f below the floor %.2f", r.DirectSpeaker.Accuracy, speakerAccuracyFloor)
+	}
+	if r.Indirect.Precision < reportedPrecisionFloor {
+		t.Errorf("reported-speech precision %.3f below the floor %.2f", r.Indirect.Precision, reportedPrecisionFloor)
+	}
+	if r.Indirect.Recall < reportedRecallFloor {
+		t.Errorf("reported-speech recall %.3f below the floor %.2f", r.Indirect.Recall, reportedRecallFloor)
 	}
 	if os.Getenv("QUOTES_ERRORS") != "" {
 		for _, e := range r.Errors {
