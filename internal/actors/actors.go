@@ -376,6 +376,7 @@ func (kb *KB) Person(name string, on time.Time) (Person, Office, bool) {
 // Longer titles come before their prefixes.
 var titles = []string{
 	"acting president", "vice president", "president", "prime minister", "premier",
+	"chief executive",
 	"chancellor", "supreme leader", "crown prince", "prince", "king", "queen",
 	"emperor", "emir", "sheikh", "sultan", "chairman", "general secretary",
 	"secretary general", "secretary of state", "secretary of defense", "secretary",

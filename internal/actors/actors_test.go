@@ -603,3 +603,62 @@ func TestArmedGroupsAndEarlierLeaders(t *testing.T) {
 		t.Errorf("Person(Assad, 2012) = %q, want Bashar al-Assad", p.Name)
 	}
 }
+
+// Hong Kong's chief executives speak for HKGGOV, Hong Kong's own actor,
+// while in office; with the title before the name too.
+func TestHongKongChiefExecutive(t *testing.T) {
+	kb := Default()
+	for _, c := range []struct{ name, on, want string }{
+		{"Carrie Lam", "2019-06-16", "HKGGOV"},
+		{"Chief Executive Carrie Lam", "2019-06-16", "HKGGOV"},
+		{"Carrie Lam", "2017-07-01", "HKGGOV"},
+		{"Carrie Lam", "2023-03-01", "HKG"}, // out of office: her country
+		{"Leung Chun-ying", "2014-10-01", "HKGGOV"},
+		{"John Lee Ka-chiu", "2024-03-19", "HKGGOV"},
+	} {
+		if got, ok := kb.Actor(c.name, day(c.on)); !ok || got != c.want {
+			t.Errorf("Actor(%q, %s) = %q, %v; want %q", c.name, c.on, got, ok, c.want)
+		}
+	}
+}
+
+// A well-known person out of office resolves to their country, as CAMEO
+// codes a private citizen: Rudy Giuliani, mayor of New York City until
+// 2001, is USA in 2023 and USAGOV as mayor.
+func TestKnownPersonWithoutCurrentOffice(t *testing.T) {
+	kb := Default()
+	for _, c := range []struct{ name, on, want string }{
+		{"Rudy Giuliani", "2023-12-15", "USA"},
+		{"Giuliani", "2023-12-15", "USA"},
+		{"Rudolph Giuliani", "1998-05-01", "USAGOV"},
+	} {
+		if got, ok := kb.Actor(c.name, day(c.on)); !ok || got != c.want {
+			t.Errorf("Actor(%q, %s) = %q, %v; want %q", c.name, c.on, got, ok, c.want)
+		}
+	}
+	p, o, ok := kb.Person("Rudy Giuliani", day("2023-12-15"))
+	if !ok || p.Country != "USA" || !o.IsZero() {
+		t.Errorf("Person(Rudy Giuliani, 2023) = %q %q %+v %v; want USA with no office", p.Name, p.Country, o, ok)
+	}
+}
+
+// Leaders of the South Caucasus and Central Asia, and a surname two
+// presidents of Azerbaijan share, resolved by the date.
+func TestCaucasusLeaders(t *testing.T) {
+	kb := Default()
+	for _, c := range []struct{ name, on, want string }{
+		{"Nikol Pashinyan", "2024-05-14", "ARMGOV"},
+		{"Ilham Aliyev", "2024-05-14", "AZEGOV"},
+		{"Aliyev", "2024-05-14", "AZEGOV"},
+		{"Aliyev", "2000-01-01", "AZEGOV"},
+		{"Kassym-Jomart Tokayev", "2024-05-14", "KAZGOV"},
+		{"Alexander Lukashenko", "2024-05-14", "BLRGOV"},
+	} {
+		if got, ok := kb.Actor(c.name, day(c.on)); !ok || got != c.want {
+			t.Errorf("Actor(%q, %s) = %q, %v; want %q", c.name, c.on, got, ok, c.want)
+		}
+	}
+	if p, _, _ := kb.Person("Aliyev", day("2000-01-01")); p.Name != "Heydar Aliyev" {
+		t.Errorf("Aliyev in 2000 = %q, want Heydar Aliyev", p.Name)
+	}
+}

@@ -26,7 +26,7 @@ var g20 = strings.Fields("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN MEX RUS SA
 var headRoles = map[string]bool{
 	"president": true, "acting president": true, "prime minister": true, "premier": true,
 	"chancellor": true, "king": true, "queen": true, "emperor": true, "emir": true,
-	"sultan": true, "supreme leader": true,
+	"sultan": true, "supreme leader": true, "chief executive": true,
 }
 
 func TestCountryTable(t *testing.T) {
@@ -225,7 +225,7 @@ func TestG20Coverage(t *testing.T) {
 func TestFocusCoverage(t *testing.T) {
 	people := Default().People()
 	for _, on := range []string{"2018-06-01", "2025-06-01"} {
-		for _, code := range strings.Fields("PRK UKR IRN ISR ARE QAT KWT BHR OMN") {
+		for _, code := range strings.Fields("PRK UKR IRN ISR ARE QAT KWT BHR OMN HKG TWN ARM AZE BLR KAZ") {
 			found := false
 			for _, p := range people {
 				for _, o := range p.OfficesOn(day(on)) {

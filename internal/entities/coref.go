@@ -42,20 +42,53 @@ func (a *analysis) shortNames() {
 		first := strings.Join(a.words[m.start], " ")
 		last := strings.Join(a.words[m.end-1], " ")
 		words := a.nameWords(m)
-		if familyFirst[m.country] || strings.Contains(a.text(m.start, m.end), "-") || len(words) == 3 && familyFirst[guessFamilyFirst(first)] {
+		switch {
+		case a.givenFirst(first):
+			// "Carrie Lam", "John Lee Ka-chiu": an English given name
+			// comes first, whatever the state; the family name is the
+			// last word, or the one before a romanised given name.
+			if m.end-m.start >= 3 && isHyphenatedGivenName(a.tok(m.end-1).Text) {
+				last = strings.Join(a.words[m.end-2], " ")
+			}
+			keys[last] = append(keys[last], entry{i, m.start})
+		case familyFirst[m.country] || strings.Contains(a.text(m.start, m.end), "-") || len(words) == 3 && familyFirst[guessFamilyFirst(first)]:
 			keys[first] = append(keys[first], entry{i, m.start})
-		} else {
+		default:
 			keys[last] = append(keys[last], entry{i, m.start})
 		}
 	}
 	if len(keys) == 0 {
 		return
 	}
+	// mentioned counts the named mentions of a person before token at,
+	// descriptions resolved to them included ("the North Korean leader").
+	mentioned := func(canonical string, at int) int {
+		n := 0
+		for _, m := range a.ms {
+			if m.start < at && m.typ == news.Person && !m.pronoun && m.canonical == canonical {
+				n++
+			}
+		}
+		return n
+	}
+	// pick chooses the person a short form at token at stands for. With
+	// one candidate it is that one. When several people share the family
+	// name ("Kim Dong Chul", "Tony Kim" and "Kim Jong Un"), the short form
+	// is the most prominent of them: the one named most often so far, then
+	// one the knowledge base codes, then the one named last.
 	pick := func(key string, at int) int {
-		best, bestStart := -1, -1
+		best, bestStart, bestCount, bestCoded := -1, -1, 0, false
 		for _, e := range keys[key] {
-			if e.start < at && e.start > bestStart {
-				best, bestStart = e.m, e.start
+			if e.start >= at {
+				continue
+			}
+			m := a.ms[e.m]
+			count, coded := mentioned(m.canonical, at), m.actor != ""
+			better := best < 0 || count > bestCount ||
+				count == bestCount && coded && !bestCoded ||
+				count == bestCount && coded == bestCoded && e.start > bestStart
+			if better {
+				best, bestStart, bestCount, bestCoded = e.m, e.start, count, coded
 			}
 		}
 		return best
@@ -99,6 +132,13 @@ func (a *analysis) shortNames() {
 		link(m, a.ms[fi])
 		a.add(m)
 	}
+}
+
+// givenFirst reports whether w is an English or other given name that tells
+// a gender and is not also a common East Asian family name: a name it opens
+// puts the family name last ("Carrie Lam").
+func (a *analysis) givenFirst(w string) bool {
+	return guessFamilyFirst(w) == "" && a.t.givenGender(w) != unknownGender
 }
 
 // nameWords returns the normalised words of a person mention's name.

@@ -50,7 +50,11 @@ func (a *analysis) anchors(gaz []gazMatch) []anchor {
 			}
 			switch kind {
 			case actors.KindCountry, actors.KindDemonym:
-				out = append(out, anchor{start: g.start, end: g.end, kind: kind, code: e.Code, country: e.Code})
+				code := e.Code
+				if kind == actors.KindCountry {
+					code = a.stateReading(g.start, g.end, code)
+				}
+				out = append(out, anchor{start: g.start, end: g.end, kind: kind, code: code, country: code})
 			case actors.KindSeat:
 				code, country, ok := kb.Seat(e.Canonical)
 				if !ok {

@@ -94,6 +94,7 @@ func (t *Tagger) Find(text string, on time.Time) []news.EntityMention {
 		a.covered[i] = -1
 	}
 	a.names()
+	a.compass()
 	a.shortNames()
 	a.references()
 	return a.output()
@@ -131,6 +132,8 @@ type analysis struct {
 	ms    []*mention
 	// covered[i] is the index in ms of the mention covering token i, or -1.
 	covered []int
+	// ctx is the document's setting, read before names are resolved.
+	ctx docContext
 }
 
 func (a *analysis) tok(i int) nlp.Token { return a.d.Tokens[i] }

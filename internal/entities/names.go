@@ -23,6 +23,7 @@ type title struct {
 // overlapping readings, and resolves each.
 func (a *analysis) names() {
 	gaz := a.t.gaz.match(a.d, a.words)
+	a.ctx = a.context(gaz)
 	titles := map[int]title{} // start token of a name -> its title
 	a.descriptions(gaz, titles)
 
@@ -46,7 +47,7 @@ func (a *analysis) names() {
 			}
 			inside = append(inside, gi)
 		}
-		if overlaps && containsAll && a.free(p.start, p.end) && !a.gluedTitle(p, gaz, inside) {
+		if overlaps && containsAll && a.free(p.start, p.end) && !a.gluedTitle(p, gaz, inside) && !twoPeople(gaz, inside) {
 			a.addProse(p, titles)
 			for _, gi := range inside {
 				inGaz[gi] = true
@@ -90,6 +91,23 @@ func (a *analysis) names() {
 		}
 	}
 	a.appositions()
+}
+
+// twoPeople reports whether the known names inside a model's name include
+// two people: a name does not hold two people's names, so the model ran
+// them together across the word between ("Pashinyan Meets Aliyev" in a
+// headline).
+func twoPeople(gaz []gazMatch, inside []int) bool {
+	n := 0
+	for _, gi := range inside {
+		for _, e := range gaz[gi].name.entries {
+			if e.Kind == actors.KindPerson {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
 }
 
 // gluedTitle reports whether a model's name is a known state or body glued
@@ -239,7 +257,7 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 	}
 	for end > s {
 		t := a.tok(end - 1)
-		if isPossessive(t) || calendar[strings.ToLower(t.Text)] || !hasLetter(t.Text) {
+		if isPossessive(t) || calendar[strings.ToLower(t.Text)] || !hasLetter(t.Text) || trailingWord(t) {
 			end--
 			continue
 		}
@@ -289,6 +307,25 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 		return span{}, false
 	}
 	return span{start: s, end: end, typ: a.retype(s, end, e.Type)}, true
+}
+
+// trailingWord reports whether a token cannot end a name: a word in lower
+// case that is a verb or a function word ("Nikol Pashinyan met", "Kim
+// and"). Lower-case particles inside names ("bin", "al", "de") are nouns to
+// the tagger and stay.
+func trailingWord(t nlp.Token) bool {
+	if hasUpper(t.Text) {
+		return false
+	}
+	w := strings.ToLower(t.Text)
+	if closedClass[w] || determiners[w] {
+		return true
+	}
+	switch {
+	case strings.HasPrefix(t.Tag, "VB"), t.Tag == "MD", t.Tag == "CC", t.Tag == "TO", t.Tag == "IN", t.Tag == "DT", strings.HasPrefix(t.Tag, "PRP"), strings.HasPrefix(t.Tag, "RB"), strings.HasPrefix(t.Tag, "W"):
+		return true
+	}
+	return false
 }
 
 // adjectival reports whether every word of tokens [s, e) is a demonym, a
@@ -555,6 +592,10 @@ func (a *analysis) addGaz(g gazMatch, titles map[int]title, prosePerson bool) {
 		m.typ, m.actor, m.country = news.Location, e.Code, e.Country
 		if m.country == "" {
 			m.country = e.Code
+		}
+		if c := a.stateReading(g.start, g.end, e.Code); c != e.Code {
+			// A U.S. state named like a country, in an American article.
+			m.actor, m.country = c, c
 		}
 	case actors.KindSeat:
 		code, country, ok := a.t.kb.Seat(e.Canonical)

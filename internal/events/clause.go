@@ -18,6 +18,9 @@ type clause struct {
 	// ("demanded that Israel ease restrictions"): its act has not
 	// happened, and the demand is the event.
 	demanded bool
+	// pred is the noun phrase of "He was the most senior North Korean
+	// official to visit": the subject's own description.
+	pred span
 }
 
 // leftClause walks left from toks[a], the pattern's first word, over
@@ -102,6 +105,7 @@ loop:
 			if v := firstTo(toks, i); v >= 0 {
 				// "Trump became the first sitting U.S. president to
 				// set foot in North Korea": the subject of "became".
+				c.pred = span{v + 2, i}
 				i = v
 				continue
 			}
@@ -155,7 +159,7 @@ loop:
 	// "the rebels who attacked": the relative's antecedent is the subject.
 	if (t.lower == "who" || t.lower == "which" || t.lower == "that") && i > 0 {
 		end := i
-		if t.lower == "who" && end > 1 && toks[end-1].lower == "," && npWord(toks, end-2) {
+		if (t.lower == "who" || t.lower == "which") && end > 1 && toks[end-1].lower == "," && npWord(toks, end-2) {
 			// "Choe Son Hui, a North Korean vice foreign minister,
 			// who mocked": the antecedent before the comma.
 			end--
@@ -208,6 +212,11 @@ loop:
 		c.subj = span{npStart(toks, f-2, headline), f - 2}
 		c.markContext(toks, c.subj.from-1)
 		return c
+	}
+	if f := c.subj.from; f > 1 && toks[f-1].lower == "than" && (toks[f-2].lower == "more" || toks[f-2].lower == "fewer" || toks[f-2].lower == "less") {
+		// "More than a thousand farmers drove": a quantity, not a
+		// comparison's object.
+		c.subj.from = f - 2
 	}
 	if f := c.subj.from; f > 0 && (toks[f-1].tag == "IN" && !subordinators[toks[f-1].lower] || toks[f-1].lower == "to") {
 		// "The Red Cross operating in Iraq said": the noun phrase is a
@@ -359,7 +368,7 @@ func npStart(toks []token, end int, headline bool) int {
 			return leadTrim(toks, i, end)
 		case npWord(toks, k) || toks[k].tag == "PRP" && k == end-1:
 			i--
-		case (toks[k].lower == "and" || toks[k].lower == "&" || toks[k].lower == "," && (headline || listAhead(toks, k, end))) && k > 0 && npWord(toks, k-1) && i < end:
+		case (toks[k].lower == "and" || toks[k].lower == "&" || toks[k].lower == "," && (headline || listAhead(toks, k, end)) && !introPhrase(toks, k)) && k > 0 && npWord(toks, k-1) && i < end:
 			i--
 		case toks[k].lower == "and" && k > 0 && i < end && toks[k-1].tag == "PRP" && subjectPronouns[toks[k-1].lower]:
 			// "He and U.S. President Joe Biden spoke": a pronoun opens
@@ -389,6 +398,17 @@ func listAhead(toks []token, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// introPhrase reports whether the comma at k closes a prepositional phrase
+// that opens the sentence ("In response, South Korean and U.S. jets"): the
+// comma ends an adverbial, not the first item of a list.
+func introPhrase(toks []token, k int) bool {
+	j := k - 1
+	for j > 0 && toks[j-1].lower != "," && k-j < 20 {
+		j--
+	}
+	return j == 0 && (toks[0].tag == "IN" || toks[0].tag == "TO") && !npWord(toks, 0)
 }
 
 // leadTrim drops leading conjunctions and prepositions.
@@ -439,10 +459,14 @@ func gerundControl(w string) controlKind {
 // the subject ends, or -1.
 func firstTo(toks []token, to int) int {
 	k := to - 1
-	for k >= 0 && to-k <= 8 && npWord(toks, k) && !ordinals[toks[k].lower] && toks[k].lower != "only" {
+	first := func(k int) bool {
+		// "the first", "the only", "the most senior", "the highest"
+		return ordinals[toks[k].lower] || toks[k].lower == "only" || toks[k].lower == "most" || toks[k].tag == "JJS"
+	}
+	for k >= 0 && to-k <= 8 && npWord(toks, k) && !first(k) {
 		k--
 	}
-	if k < 2 || k == to-1 || !(ordinals[toks[k].lower] || toks[k].lower == "only") || toks[k-1].lower != "the" {
+	if k < 2 || k == to-1 || !first(k) || toks[k-1].lower != "the" {
 		return -1
 	}
 	switch toks[k-2].lower {

@@ -75,11 +75,21 @@ func (c *Coder) Annotate(doc *news.Document) {
 		// A title has no dates of its own: an act the body tells too
 		// ("Says It Tested Hypersonic Missile", then "had tested ... the
 		// previous day") takes the body's date.
-		for _, b := range evs[title:] {
-			if b.CAMEO == evs[i].CAMEO && slices.Equal(b.Source, evs[i].Source) && slices.Equal(b.Target, evs[i].Target) && b.Factual() == evs[i].Factual() {
-				evs[i].Date = b.Date
+		// The same act is told by the same rule where it can be: "Jury
+		// Orders Giuliani to Pay" is not the judge's earlier finding of
+		// liability, though both are 116.
+		same := func(b news.Event) bool {
+			return b.CAMEO == evs[i].CAMEO && slices.Equal(b.Source, evs[i].Source) && slices.Equal(b.Target, evs[i].Target) && b.Factual() == evs[i].Factual()
+		}
+		found := -1
+		for j, b := range evs[title:] {
+			if same(b) && b.Rule == evs[i].Rule {
+				found = title + j
 				break
 			}
+		}
+		if found >= 0 {
+			evs[i].Date = evs[found].Date
 		}
 	}
 	doc.Events = evs
@@ -104,6 +114,8 @@ type docText struct {
 	// launch"), which a following "it" may take up ("called it an
 	// unforgivable act").
 	lastAct *priorEvent
+	// prevSent is the sentence before the one being coded (untagged).
+	prevSent sentence
 }
 
 type priorEvent struct {
@@ -127,9 +139,11 @@ func (c *Coder) code(doc *news.Document, text string, headline bool, pub time.Ti
 		d.res.mentions = mentionsOf(doc)
 	}
 	var out []news.Event
+	var prev sentence
 	for n, s := range splitSentences(text, 0, len(text)) {
 		s := s
 		d.sent = n
+		d.prevSent, prev = prev, s
 		if headline {
 			s.headline = true
 			headlineCase(c.lex, c.kb, &s)
@@ -234,12 +248,60 @@ func (d *docText) sentenceEvents(s *sentence) []news.Event {
 		if ev, ok := d.event(s, &m); ok {
 			out = append(out, ev)
 			rules = append(rules, m.pat.rule)
+			for _, f := range forceShows(s, m.pat.rule, ev) {
+				out = append(out, f)
+				rules = append(rules, m.pat.rule)
+			}
 			for _, k := range m.lits {
 				used[k] = true
 			}
 		}
 	}
 	return dedupe(dropFallbacks(out, rules))
+}
+
+// forceShows returns, for a joint military exercise (062) staged in
+// answer to or against a third party ("In response, South Korean and U.S.
+// jets staged a joint bombing drill"), the show of force (150) it also is,
+// one event per participant. An ordinary scheduled exercise is 062 alone.
+func forceShows(s *sentence, rule *Rule, ev news.Event) []news.Event {
+	if ev.CAMEO != "062" || !ev.Factual() || !strings.HasPrefix(rule.ID, "cooperate.mil") && rule.Joint != "062" || !forceCue(s.toks) {
+		return nil
+	}
+	cc, ok := cameo.Lookup("150")
+	if !ok {
+		return nil
+	}
+	var out []news.Event
+	for _, a := range ev.Source {
+		f := ev
+		f.Source, f.Target = []string{a}, []string{}
+		f.CAMEO, f.PLOVER, f.Mode = "150", cc.PLOVER, cc.Mode
+		f.QuadClass, f.Goldstein = cc.QuadClass, cc.Goldstein
+		f.SourceText, f.TargetText = "", ""
+		f.Rule = rule.ID + ".force"
+		f.Confidence = clamp(ev.Confidence - 0.05)
+		out = append(out, f)
+	}
+	return out
+}
+
+// forceCue reports whether a sentence says its exercise answers or aims
+// at someone: "in response", "in retaliation", "show of force", a bombing
+// or live-fire drill, a drill "aimed at" or "to counter" a threat.
+func forceCue(toks []token) bool {
+	for k := 0; k+1 < len(toks); k++ {
+		w, n := toks[k].lower, toks[k+1].lower
+		switch {
+		case w == "in" && (n == "response" || n == "retaliation" || n == "reply"),
+			w == "show" && n == "of" && k+2 < len(toks) && toks[k+2].lower == "force",
+			(w == "bombing" || w == "live-fire" || w == "strike" || w == "firing") && (n == "drill" || n == "drills" || n == "exercise" || n == "exercises"),
+			w == "aimed" && n == "at",
+			w == "to" && (n == "counter" || n == "deter"):
+			return true
+		}
+	}
+	return false
 }
 
 // dropFallbacks removes the events of fallback rules that another event of
@@ -304,15 +366,26 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 	// announcement: a date after it is the planned act's.
 	intended := !rule.Fixed && (cl.future || cl.headTo || cl.control == ctlIntent || cl.control == ctlVow || cl.control == ctlPrepare || cl.control == ctlThreat)
 	date, when, own := d.dateOf(s, m, cl, intended)
+	resolution := !d.headline && d.resolutionSubject(s, cl)
+	if resolution && !own {
+		// "adopted Resolution 2371, which banned", "It banned" after
+		// "The first resolution was adopted in October 2006": the
+		// resolution acts on the day it was adopted.
+		if v := d.resolutionDate(s, m.anchor()); v != "" {
+			date, when, own = v, parseDay(v), true
+		}
+	}
 	d.res.on = d.pub
 	if !when.IsZero() {
 		d.res.on = when
 	}
-	if !own && (d.pub.IsZero() && len(d.doc.Dates) > 0 || background(s.toks, m, cl)) {
+	if !own && (d.pub.IsZero() && len(d.doc.Dates) > 0 || background(s.toks, m, cl) || !d.headline && s.toks[0].lower == "since") {
 		// Nothing dates the act: in an undated article that tells time
 		// elsewhere it cannot be placed at all, and a background act ("met three times", "had
-		// long demanded") did not happen on the day of the report. A
-		// missed event is better than a wrongly dated one.
+		// long demanded") did not happen on the day of the report, nor
+		// one told over a span ("Since returning to office in January,
+		// Trump has said"). A missed event is better than a wrongly
+		// dated one.
 		return news.Event{}, false
 	}
 	if !own {
@@ -369,6 +442,9 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 		}
 	default:
 		src = d.subject(s, cl)
+		if resolution && len(src) == 0 {
+			src = d.resolutionBody(s)
+		}
 		if len(src) == 0 && strings.HasPrefix(toks[m.anchor()].tag, "NN") {
 			// "his meeting with Kim would take place": a noun's
 			// possessor is its agent.
@@ -376,6 +452,9 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 		}
 		if !m.tslot.empty() {
 			tgt = d.res.head(toks, m.tslot.from, m.tslot.to, true)
+			if len(tgt) == 0 && root(rule.Code) == "04" {
+				tgt = d.building(s, m.tslot)
+			}
 		} else if !rule.Intrans {
 			tgt = d.inGaps(toks, m)
 			if len(tgt) == 0 {
@@ -385,6 +464,9 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 	}
 	if len(src) == 0 && !cl.subj.empty() {
 		src = d.crowd(s, cl)
+	}
+	if len(src) == 0 && !cl.subj.empty() && root(rule.Code) == "11" {
+		src = d.court(s, cl, tgt)
 	}
 	if len(src) == 0 || cl.demanded {
 		return news.Event{}, false
@@ -396,7 +478,7 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 	if !rule.Fixed {
 		code, negated, hypo, converted = modal(code, cl)
 	}
-	if converted && root(code) == "13" && (root(rule.Code) == "16" || root(rule.Code) == "17") && cl.future && !cl.neg && d.scheduled(toks, m.anchor()) {
+	if converted && root(code) == "13" && (root(rule.Code) == "16" || root(rule.Code) == "17") && cl.future && !cl.neg && (d.scheduled(toks, m.anchor()) || d.decided(s, m.anchor()) && d.scheduledNext(s)) {
 		// "would raise tariffs on U.S. goods from June 1": a measure
 		// announced with the day it takes effect is imposed, not
 		// threatened.
@@ -412,6 +494,12 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 		negated = true
 	}
 	if s.toks[len(s.toks)-1].lower == "?" {
+		hypo = true
+	}
+	if w := s.toks[0].lower; (w == "if" || w == "unless") && root(code) != "13" {
+		// "If talks resume, they would be the first negotiations
+		// between the two countries": the whole sentence hangs on its
+		// condition; only a threat is made by saying it.
 		hypo = true
 	}
 	if strings.HasPrefix(toks[m.anchor()].tag, "NN") && !rule.Fixed {
@@ -557,6 +645,11 @@ func modal(code string, cl clause) (out string, negated, hypo, converted bool) {
 				return i, false, false, true
 			}
 		}
+		if code == "026" && !cl.possible {
+			// "said he would reach out to Kim again": announcing an
+			// approach is the intent to meet or talk.
+			return "036", false, false, true
+		}
 		if forceful(code) && (cl.future || cl.control == ctlVow || cl.headTo) {
 			if t := threatCode(code); t != "" {
 				return t, false, false, true
@@ -585,7 +678,13 @@ func (d *docText) subjectAs(s *sentence, cl clause, anyActor bool) []actorRef {
 	toks := s.toks
 	f := cl.subj.from
 	if cl.subj.to-f == 1 && toks[f].tag == "PRP" {
-		return d.pronoun(s, cl, f)
+		refs := d.pronoun(s, cl, f)
+		if len(refs) == 0 && !cl.pred.empty() {
+			// "He was the most senior North Korean official to
+			// visit": the pronoun is the official the clause names.
+			refs = d.res.head(toks, cl.pred.from, cl.pred.to, anyActor)
+		}
+		return refs
 	}
 	if refs := d.res.head(toks, f, cl.subj.to, anyActor); len(refs) > 0 {
 		return refs
@@ -846,7 +945,7 @@ func (d *docText) dateOf(s *sentence, m *match, cl clause, intended bool) (strin
 			}
 			switch {
 			case dm.Start >= at && (afterAt < 0 || dm.Start < afterAt):
-				if intended || verbBetween(toks, m.to, dm.Start) {
+				if (intended || verbBetween(toks, m.to, dm.Start)) && !sayingFrame(toks, dm) {
 					continue
 				}
 				if dm.Precision == news.PrecisionYear && ordinalBefore(toks, m.anchor()) {
@@ -863,6 +962,12 @@ func (d *docText) dateOf(s *sentence, m *match, cl clause, intended bool) (strin
 				}
 				after, afterAt = dm.Value, dm.Start
 			case dm.Start < at && dm.Start > beforeAt:
+				if sinceIntro(toks, dm) {
+					// "Since returning to the White House in
+					// January, Trump has said": the span's start,
+					// not the act's day.
+					continue
+				}
 				if countingYear(toks, dm) {
 					// "on his third trip there this year, meeting":
 					// the year counts the trips.
@@ -890,6 +995,52 @@ func (d *docText) dateOf(s *sentence, m *match, cl clause, intended bool) (strin
 		}
 	}
 	return d.pubDate, time.Time{}, d.headline && d.pubDate != ""
+}
+
+// sinceIntro reports whether a date mention lies in a phrase opened by
+// "since" that nothing but words separates from it.
+func sinceIntro(toks []token, dm news.DateMention) bool {
+	k := 0
+	for k < len(toks) && toks[k].start < dm.Start {
+		k++
+	}
+	for j := k - 1; j >= 0 && j >= k-10; j-- {
+		if toks[j].lower == "since" {
+			return true
+		}
+		if toks[j].isPunct() {
+			return false
+		}
+	}
+	return false
+}
+
+// sayingFrame reports whether a date mention dates the medium an act was
+// said in: "in a television interview broadcast on Thursday", "in a
+// statement released on Monday". Such a date is the saying's, and so an
+// announced intent's or threat's, even after a later verb.
+func sayingFrame(toks []token, dm news.DateMention) bool {
+	k := 0
+	for k < len(toks) && toks[k].start < dm.Start {
+		k++
+	}
+	for j := k - 1; j >= 1 && j >= k-4; j-- {
+		switch toks[j].lower {
+		case "interview", "statement", "speech", "address", "briefing", "broadcast", "remarks", "post", "message":
+			for i := j - 1; i >= 0 && i >= j-4; i-- {
+				if toks[i].lower == "in" {
+					return true
+				}
+				if toks[i].isPunct() || isVerbish(toks[i].tag) {
+					break
+				}
+			}
+		}
+		if toks[j].isPunct() {
+			return false
+		}
+	}
+	return false
 }
 
 // joinedDays returns a day's value, or the range it closes with the day
@@ -928,6 +1079,123 @@ func (d *docText) scheduled(toks []token, from int) bool {
 		}
 	}
 	return false
+}
+
+// decided reports whether the future before the act at a is a plain
+// "will" (or "is to"): a measure stated as decided, not one that "would"
+// or "could" follow.
+func (d *docText) decided(s *sentence, a int) bool {
+	will := false
+	for k := a - 1; k >= 0 && a-k <= 4; k-- {
+		switch s.toks[k].lower {
+		case "will", "shall", "'ll":
+			will = true
+		case "would", "could", "might", "may", "if", "unless", "threatened", "threatens", "threaten":
+			return false
+		}
+	}
+	return will
+}
+
+// scheduledNext reports whether the sentence after s opens with the day
+// the measure it announces takes effect: "From Thursday, companies will
+// need a license".
+func (d *docText) scheduledNext(s *sentence) bool {
+	if d.headline {
+		return false
+	}
+	next := splitSentences(d.text, s.end, len(d.text))
+	if len(next) == 0 || len(next[0].toks) < 3 {
+		return false
+	}
+	toks := next[0].toks
+	k := 0
+	switch toks[0].lower {
+	case "from", "starting", "effective", "beginning":
+		k = 1
+	case "as":
+		if toks[1].lower == "of" {
+			k = 2
+		}
+	}
+	if k == 0 {
+		return false
+	}
+	for _, dm := range d.doc.Dates {
+		if dm.Start == toks[k].start && dm.Value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// resolutionSubject reports whether the clause's subject is a resolution
+// ("Resolution 2375 capped", "adopted Resolution 2371, which banned"), or
+// "it" taking up a resolution that was the subject of the sentence before
+// ("The first resolution, 1718, was adopted in October 2006. It banned").
+func (d *docText) resolutionSubject(s *sentence, cl clause) bool {
+	if cl.subj.empty() || cl.passive {
+		return false
+	}
+	toks := s.toks
+	if cl.subj.to-cl.subj.from == 1 && toks[cl.subj.from].lower == "it" {
+		for _, t := range d.prevSent.toks {
+			if isResolution(t.lower) {
+				return true
+			}
+			if beWords[t.lower] || auxWords[t.lower] {
+				return false
+			}
+		}
+		return false
+	}
+	for k := cl.subj.from; k < cl.subj.to; k++ {
+		if isResolution(toks[k].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func isResolution(w string) bool { return w == "resolution" || w == "resolutions" }
+
+// resolutionBody is the international body that adopts a resolution: the
+// last organization of the text before the sentence that is an IGO (the
+// Security Council, the General Assembly, the European Parliament).
+func (d *docText) resolutionBody(s *sentence) []actorRef {
+	var best []actorRef
+	for _, m := range d.res.mentions {
+		if m.end <= s.start && strings.HasPrefix(m.actor, "IGO") {
+			best = []actorRef{{code: m.actor, text: d.text[m.start:m.end], weak: true}}
+		}
+	}
+	return best
+}
+
+// resolutionDate dates a resolution's act: the nearest date before it in
+// the sentence ("On Aug. 5, 2017, the council adopted Resolution 2371,
+// which banned"), else, in an undated text, the last date of the sentence
+// before ("The toughest package came on Dec. 22, 2017. Resolution 2397
+// cut").
+func (d *docText) resolutionDate(s *sentence, a int) string {
+	at := s.toks[a].start
+	best, bestAt := "", -1
+	for _, dm := range d.doc.Dates {
+		if d.usable(dm) && dm.Start >= s.start && dm.End <= at && dm.Start > bestAt {
+			best, bestAt = dm.Value, dm.Start
+		}
+	}
+	if best != "" || len(d.prevSent.toks) == 0 || !d.pub.IsZero() {
+		// A dated report tells a resolution's standing measures on
+		// its own day; only an undated one needs the sentence before.
+		return best
+	}
+	for _, dm := range d.doc.Dates {
+		if d.usable(dm) && dm.Start >= d.prevSent.start && dm.End <= d.prevSent.end && dm.Start > bestAt {
+			best, bestAt = dm.Value, dm.Start
+		}
+	}
+	return best
 }
 
 // whileDate dates a clause of simultaneity ("were released on Wednesday
@@ -1041,7 +1309,7 @@ func (d *docText) reportDate(s *sentence, m *match, cl clause) string {
 		}
 		// Right after the verb ("said on Friday"), or in its clause
 		// before it ("In June, an outlet reported").
-		if k+1 < len(toks) && dm.Start == toks[k+1].start || dm.Start >= from && dm.End <= toks[k].start {
+		if k+1 < len(toks) && dm.Start == toks[k+1].start || dm.Start >= from && dm.End <= toks[k].start && !sinceIntro(toks, dm) {
 			return dm.Value
 		}
 	}
@@ -1364,7 +1632,8 @@ var actNouns = map[string][]string{
 	"shelling": {"19"}, "raid": {"19"}, "raids": {"19"}, "invasion": {"19"}, "incursion": {"19"},
 	"killing": {"18", "20"}, "killings": {"18", "20"}, "massacre": {"20"},
 	"arrest": {"17"}, "arrests": {"17"}, "detention": {"17"}, "seizure": {"17"}, "crackdown": {"17"},
-	"expulsion": {"16", "17"}, "sanctions": {"16"},
+	"expulsion": {"16", "17"}, "sanctions": {"16"}, "curbs": {"16"}, "restrictions": {"16", "17"},
+	"embargo": {"16"}, "tariffs": {"16"}, "ban": {"16", "17"},
 }
 
 // actTarget names the target of a rule that may name it by its act: the
@@ -1477,10 +1746,16 @@ func (d *docText) speaker(s *sentence, cl clause, m *match) []actorRef {
 	if !d.headline {
 		for _, q := range d.doc.Quotes {
 			if q.Start <= at && at < q.End {
-				if q.SpeakerActor == "" {
+				if q.SpeakerActor != "" {
+					return []actorRef{{code: q.SpeakerActor, text: q.Speaker, weak: true}}
+				}
+				if q.Direct {
 					return nil
 				}
-				return []actorRef{{code: q.SpeakerActor, text: q.Speaker, weak: true}}
+				// "South Korea's trade minister, Sung Yun-mo, said
+				// that": the speaker named by an uncoded name is
+				// coded by the role beside it, read from the clause.
+				break
 			}
 		}
 	}
@@ -1571,7 +1846,9 @@ func sinceDate(toks []token, dm news.DateMention) bool {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-12; j-- {
-		if ordinals[toks[j].lower] {
+		if ordinals[toks[j].lower] || toks[j].lower == "only" || toks[j].lower == "most" || toks[j].tag == "JJS" {
+			// "the first president to visit since 2010", "the most
+			// senior official to visit the building since 2000".
 			return true
 		}
 		if toks[j].isPunct() {
@@ -1593,7 +1870,9 @@ func countingYear(toks []token, dm news.DateMention) bool {
 		k++
 	}
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
-		if ordinals[toks[j].lower] {
+		if ordinals[toks[j].lower] && !(j+1 < len(toks) && isVerbish(toks[j+1].tag)) {
+			// "his third visit this year" counts; "last met in
+			// 2019" dates.
 			return true
 		}
 		if clauseBreak(toks, j) {
@@ -1605,6 +1884,10 @@ func countingYear(toks []token, dm news.DateMention) bool {
 
 // ordinalBefore reports whether an ordinal modifies the noun at token a.
 func ordinalBefore(toks []token, a int) bool {
+	if isVerbish(toks[a].tag) {
+		// "last met in 2019": an adverb before a verb, not a count.
+		return false
+	}
 	for k := a - 1; k >= 0 && k >= a-3; k-- {
 		if ordinals[toks[k].lower] {
 			return true
@@ -1669,6 +1952,17 @@ func (d *docText) group(toks []token, from, to int) []actorRef {
 			return nil
 		}
 	}
+	if n := words[len(words)-1]; n == "leaders" || n == "presidents" {
+		// "Kim Jong Un ..., South Korean President Moon Jae-in
+		// announced. ... a declaration the two leaders signed": the two
+		// state leaders named by the sentence before, or this one.
+		if two := d.twoLeaders(toks[from].start); len(two) == 2 {
+			for i := range two {
+				two[i].text, two[i].start, two[i].end = text, toks[from].start, toks[to-1].end
+			}
+			return two
+		}
+	}
 	for i := len(d.prior) - 1; i >= 0; i-- {
 		p := d.prior[i]
 		if d.sent-p.sent > 5 {
@@ -1701,8 +1995,96 @@ func (d *docText) group(toks []token, from, to int) []actorRef {
 	return nil
 }
 
+// buildingNouns take up a seat named just before: "spent an hour at the
+// White House. He was the most senior official to visit the building".
+var buildingNouns = set("building", "compound", "premises", "palace", "residence")
+
+// building resolves "the building" in the target slot to the seat or
+// place of the sentence before: the last mention there, or earlier in
+// this sentence, that has an actor.
+func (d *docText) building(s *sentence, slot span) []actorRef {
+	toks := s.toks
+	if slot.to-slot.from != 2 || toks[slot.from].lower != "the" || !buildingNouns[toks[slot.from+1].lower] {
+		return nil
+	}
+	from := d.prevSent.start
+	if len(d.prevSent.toks) == 0 {
+		from = s.start
+	}
+	var best []actorRef
+	for _, m := range d.res.mentions {
+		if m.start >= from && m.end <= toks[slot.from].start && !m.pronoun && m.actor != "" && (m.typ == news.Location || m.typ == news.Organization) {
+			best = []actorRef{{code: m.actor, text: d.text[toks[slot.from].start:toks[slot.to-1].end], weak: true}}
+		}
+	}
+	return best
+}
+
+// twoLeaders returns the government people of exactly two states named
+// in the sentence before byte at or in the one before that sentence, or
+// nil.
+func (d *docText) twoLeaders(at int) []actorRef {
+	from := d.prevSent.start
+	if len(d.prevSent.toks) == 0 {
+		from = 0
+	}
+	states := map[string]bool{}
+	var out []actorRef
+	for _, m := range d.res.mentions {
+		if m.start < from || m.end > at || m.typ != news.Person || m.pronoun || len(m.actor) < 6 || m.actor[3:6] != "GOV" {
+			continue
+		}
+		if !states[m.actor[:3]] {
+			states[m.actor[:3]] = true
+			out = append(out, actorRef{code: m.actor, weak: true})
+		}
+	}
+	if len(out) != 2 {
+		return nil
+	}
+	return out
+}
+
 // publicNouns name a state's people as a whole: "the public", "the nation".
 var publicNouns = set("public", "nation", "people", "populace")
+
+// courtNouns name a court of law or its judges.
+var courtNouns = set("judge", "jury", "court", "tribunal", "justice", "magistrate")
+
+// court resolves a subject that is a court, a jury or a judge with no
+// state of its own ("A federal jury in Washington", "Judge Beryl
+// Howell") to the judiciary of the place the sentence names, else of the
+// one state its ruling is about: a court judges under its own law.
+func (d *docText) court(s *sentence, cl clause, tgt []actorRef) []actorRef {
+	toks := s.toks
+	court := false
+	for k := cl.subj.from; k < cl.subj.to && toks[k].tag != "IN"; k++ {
+		// "A federal jury in Washington", "Judge Beryl Howell"
+		if courtNouns[toks[k].lower] && !isVerbish(toks[k].tag) {
+			court = true
+		}
+	}
+	if !court {
+		return nil
+	}
+	c, _ := d.placeCountry(s)
+	if c == "" {
+		for _, t := range tgt {
+			if len(t.code) < 3 || c != "" && c != t.code[:3] {
+				return nil
+			}
+			c = t.code[:3]
+		}
+	}
+	if len(c) != 3 || c == "IGO" || c == "NGO" {
+		return nil
+	}
+	return []actorRef{{code: c + "JUD", text: d.text[toks[cl.subj.from].start:toks[cl.subj.to-1].end], weak: true}}
+}
+
+// crowdSectors are the roles of an occupation whose members may act as a
+// crowd: farmers, workers.
+var crowdSectors = set("AGR", "LAB")
 
 // crowdNouns are the unnamed civilians a report makes the subject of an
 // act: "hundreds of thousands of people marched", "protesters demanded".
@@ -1720,20 +2102,53 @@ func (d *docText) crowd(s *sentence, cl clause) []actorRef {
 		h++
 	}
 	last := segs[h].to - 1
+	role := "CVL"
 	if !crowdNouns[toks[last].lower] {
-		return nil
+		// "More than a thousand farmers drove tractors": a crowd of an
+		// occupation is coded by its sector.
+		r, ok := "", false
+		if d.res.kb != nil && strings.HasSuffix(toks[last].lower, "s") {
+			r, ok = d.res.kb.Sector(toks[last].lower)
+		}
+		if !ok || !crowdSectors[r] {
+			return nil
+		}
+		role = r
 	}
 	for k := segs[h].from; k < last; k++ {
+		if k == 0 && toks[k].tag != "JJ" && toks[k].tag != "NNP" && toks[k].tag != "NNPS" {
+			// "More than a thousand farmers": the sentence's capital.
+			continue
+		}
 		if toks[k].cap {
 			// "Serbian protesters" name their own people.
 			return nil
 		}
 	}
 	c, _ := d.placeCountry(s)
+	if c == "" {
+		// "drove tractors into the European quarter of Brussels": the
+		// one country the sentence's towns lie in ("farmers from
+		// Belgium" tells where they come from, not where they act).
+		for _, m := range d.res.mentions {
+			if m.start >= s.start && m.end <= s.end && m.typ == news.Location && m.country != "" {
+				if d.res.kb == nil {
+					return nil
+				}
+				if _, isCountry := d.res.kb.Country(m.text); isCountry {
+					continue
+				}
+				if c != "" && c != m.country {
+					return nil
+				}
+				c = m.country
+			}
+		}
+	}
 	if len(c) != 3 {
 		return nil
 	}
-	return []actorRef{{code: c + "CVL", text: d.text[toks[cl.subj.from].start:toks[cl.subj.to-1].end], start: toks[cl.subj.from].start, end: toks[cl.subj.to-1].end, weak: true}}
+	return []actorRef{{code: c + role, text: d.text[toks[cl.subj.from].start:toks[cl.subj.to-1].end], start: toks[cl.subj.from].start, end: toks[cl.subj.to-1].end, weak: true}}
 }
 
 // afterLocative reports whether the token at byte start follows a

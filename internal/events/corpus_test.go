@@ -88,11 +88,10 @@ var corpusWants = map[string]corpusCase{
 			[]expect{
 				{"USAGOV", "05", "PRKGOV", "2018-05-10"},
 				{"USAGOV", "042", "PRK", "2018-05-09"},
+				// "his meeting with Kim would take place in Singapore".
+				{"USAGOV", "03", "PRKGOV", "2018-05-10"},
 			}),
-		gaps: []expect{
-			{"PRKGOV", "08", "USA", "2018-05-09"},
-			{"USAGOV", "03", "PRKGOV", "2018-05-10"},
-		},
+		gaps:     []expect{{"PRKGOV", "08", "USA", "2018-05-09"}},
 		optional: []expect{{"PRKGOV", "043", "USAGOV", "2018-05-09"}},
 	},
 	"trump-cancels-singapore-summit-letter-2018.txt": {
@@ -115,8 +114,11 @@ var corpusWants = map[string]corpusCase{
 		must: cat(
 			[]expect{{"USAGOV", "03", "PRKGOV", "2018-06-01"}},
 			sym("USAGOV", "04", "PRKGOV", "2018-05-30/2018-05-31|2018-05-30"),
+			// "spent about an hour and a half at the White House. He
+			// was the most senior North Korean official to visit the
+			// building since 2000".
+			[]expect{{"PRKGOV", "042", "USA", "2018-06-01"}},
 		),
-		gaps: []expect{{"PRKGOV", "042", "USA", "2018-06-01"}},
 		optional: cat(
 			[]expect{{"USAGOV", "043", "PRKGOV", "2018-06-01"}},
 			sym("KORGOV", "04", "PRKGOV", "2018-05-26"),
@@ -148,13 +150,16 @@ var corpusWants = map[string]corpusCase{
 		not: []mustNot{{"", "04", "did not meet"}, {"", "04", "due to meet"}},
 	},
 	"feed-korea-desk-2018-2019.rss#1": {
-		must: []expect{
-			{"USAGOV", "03", "PRKGOV", "2018-09-19"},
-			{"KORGOV", "042", "PRK", "2018-09-19"},
-		},
-		// "a joint declaration the two leaders signed": the object comes
-		// first, and "the two leaders" are named a sentence before.
-		gaps: sym("KORGOV", "05", "PRKGOV", "2018-09-19"),
+		must: cat(
+			[]expect{
+				{"USAGOV", "03", "PRKGOV", "2018-09-19"},
+				{"KORGOV", "042", "PRK", "2018-09-19"},
+			},
+			// "a joint declaration the two leaders signed": the object
+			// comes first, and "the two leaders" are named a sentence
+			// before.
+			sym("KORGOV", "05", "PRKGOV", "2018-09-19"),
+		),
 		optional: cat(
 			[]expect{{"PRKGOV", "03", "KORGOV|USAGOV", "*"}},
 			sym("KORMIL", "05", "PRKMIL", "*"),
@@ -253,11 +258,11 @@ var corpusWants = map[string]corpusCase{
 		not:      []mustNot{{"", "", "did not confirm"}, {"", "04", "could still be possible"}},
 	},
 	"hong-kong-extradition-protest-2019.json": {
-		must: []expect{{"HKGCVL", "14", "HKGGOV", "2019-06-16"}},
-		// Carrie Lam, the target of the demand and the source of the
-		// apology, has no actor code.
-		gaps: []expect{
+		must: []expect{
+			{"HKGCVL", "14", "HKGGOV", "2019-06-16"},
+			// "protesters demanded that she withdraw it".
 			{"HKGCVL", "10", "HKGGOV", "2019-06-16"},
+			// "a statement in which she apologized to the public".
 			{"HKGGOV", "05", "HKGCVL", "2019-06-16"},
 		},
 		optional: []expect{{"HKGGOV", "08", "HKGCVL", "2019-06-15"}, {"CHNGOV", "05", "HKGGOV", "*"}},
@@ -279,18 +284,20 @@ var corpusWants = map[string]corpusCase{
 		),
 	},
 	"japan-south-korea-export-curbs-2019.txt": {
-		gaps: []expect{
+		must: []expect{
+			// "Japan will restrict exports ..., the government said on
+			// Monday. From Thursday, companies ... will need a
+			// license": a measure announced as decided, with the day
+			// it takes effect, is imposed (163), dated to the
+			// announcement; "would", "could", "threatened to" or "if"
+			// keep it a threat (13x).
 			{"JPNGOV", "16", "KOR", "2019-07-01"},
+			// "said on Monday that the curbs violated international
+			// trade rules": the verdict's target is the curbs' author.
 			{"KORGOV", "11", "JPNGOV", "2019-07-01"},
 		},
 		optional: []expect{{"KORGOV", "13", "JPNGOV", "2019-07-01"}},
-		wrong: []expect{
-			// "Japan will restrict exports": the PLOVER gold codes an
-			// announced future sanction as a threat, EXPECTED.md as the
-			// imposition; the coder follows the gold.
-			{"JPN", "13", "KOR", "2019-07-01"},
-		},
-		not: []mustNot{{"", "114", "World Trade Organization"}, {"", "115", "World Trade Organization"}},
+		not:      []mustNot{{"", "114", "World Trade Organization"}, {"", "115", "World Trade Organization"}},
 	},
 	"feed-pacific-courier-2019-2025.atom#1": {
 		must: cat(
@@ -304,10 +311,10 @@ var corpusWants = map[string]corpusCase{
 		),
 	},
 	"feed-pacific-courier-2019-2025.atom#2": {
-		gaps: []expect{
-			{"PRK", "17", "KOR", "2020-06-16"},
-			{"KORGOV", "13", "PRKGOV", "2020-06-16"},
-		},
+		// "said it would respond strongly if the North took further
+		// steps".
+		must:     []expect{{"KORGOV", "13", "PRKGOV", "2020-06-16"}},
+		gaps:     []expect{{"PRK", "17", "KOR", "2020-06-16"}},
 		optional: []expect{{"PRKGOV", "13", "KORGOV", "*"}, {"PRKMIL", "13", "KOR", "2020-06-16"}},
 	},
 	"feed-pacific-courier-2019-2025.atom#3": {
@@ -315,7 +322,9 @@ var corpusWants = map[string]corpusCase{
 		optional: []expect{{"PRKGOV", "043", "RUSGOV", "*"}, {"RUSGOV", "03", "PRKGOV", "*"}, {"USAGOV|KORGOV", "11", "PRKGOV", "*"}},
 	},
 	"feed-pacific-courier-2019-2025.atom#4": {
-		gaps:     []expect{{"USAGOV", "03", "PRKGOV", "2025-01-23"}},
+		// "said he would reach out to ... Kim Jong Un again, ... in a
+		// television interview broadcast on Thursday".
+		must:     []expect{{"USAGOV", "03", "PRKGOV", "2025-01-23"}},
 		optional: []expect{{"USAGOV", "05", "PRKGOV", "*"}, {"KORGOV", "01|11", "PRK", "2025-01-21"}},
 		not:      []mustNot{{"", "04", "If talks resume"}, {"", "", "has not commented"}},
 	},
@@ -369,12 +378,20 @@ var corpusWants = map[string]corpusCase{
 				{"JPNGOV", "111", "PRK", "2022-10-04"},
 			},
 			sym("USAGOV", "04", "JPNGOV", "2022-10-04"),
+			// "In response, South Korean and U.S. fighter jets staged a
+			// joint bombing drill": a joint exercise aimed at a third
+			// party is a show of force by each partner (150) besides
+			// their cooperation (062, optional: EXPECTED.md lists the
+			// 15s).
+			[]expect{
+				{"KORMIL", "15", "", "2022-10-04"},
+				{"USAMIL", "15", "", "2022-10-04"},
+			},
 		),
-		gaps: []expect{
-			{"KORMIL", "15", "", "2022-10-04"},
-			{"USAMIL", "15", "", "2022-10-04"},
-		},
-		optional: []expect{{"USAGOV|JPNGOV", "11", "PRK", "2022-10-04"}},
+		optional: cat(
+			[]expect{{"USAGOV|JPNGOV", "11", "PRK", "2022-10-04"}},
+			sym("KORMIL", "062", "USAMIL", "2022-10-04"),
+		),
 	},
 	"wire-meridian-north-korea-2022.jsonl:4": {
 		must: []expect{
@@ -396,14 +413,22 @@ var corpusWants = map[string]corpusCase{
 		optional: []expect{{"IGOUNO", "02", "PRK", "*"}, {"USAGOV", "10", "PRKGOV", "*"}},
 	},
 	"world-briefs-2023-2025.jsonl:1": {
-		gaps: []expect{
+		// A court, jury or judge with no state of its own is the
+		// judiciary of the place named, else of the party it judges:
+		// "Jury Orders Giuliani to Pay" (the title, dated by the
+		// report), "Judge Beryl Howell had already found Giuliani
+		// liable for defamation in August".
+		must: []expect{
 			{"USAJUD", "11", "USA", "2023-12-15"},
 			{"USAJUD", "11", "USA", "2023-08"},
 		},
 		optional: []expect{{"USA", "11", "USACVL", "2020"}},
 	},
 	"world-briefs-2023-2025.jsonl:2": {
-		gaps: []expect{{"*AGR", "14", "IGOEUREEC", "2024-02-01"}},
+		// "More than a thousand farmers drove tractors into ...
+		// Brussels on Thursday, ... throwing eggs at the European
+		// Parliament".
+		must: []expect{{"*AGR", "14", "IGOEUREEC", "2024-02-01"}},
 		optional: []expect{
 			{"*AGR", "14", "IGOEUREEC", "*"},
 			{"BELCOP", "17", "*AGR", "*"},
@@ -433,19 +458,27 @@ var corpusWants = map[string]corpusCase{
 		optional: []expect{
 			{"USAGOV", "03", "PRKGOV", "2025-07-28/2025-07-29"},
 			{"PRKGOV", "12", "USAGOV", "2025-06"},
+			// Background: "since the two leaders last met in 2019".
+			{"PRKGOV|USAGOV", "04", "USAGOV|PRKGOV", "2019"},
 		},
 	},
 	"undated-analysis-beautiful-letters.txt": {
 		not: []mustNot{{"", "", "did not confirm"}, {"", "", "ever return to talks"}, {"", "", "has never published"}},
 	},
 	"undated-explainer-un-sanctions-north-korea.txt": {
+		// "the country's imports", "its textile exports": the country
+		// is not resolved; "cut the cap on refined petroleum" names no
+		// one.
 		gaps: []expect{
-			{"IGOUNO", "16", "PRK", "2017-08-05"},
 			{"IGOUNO", "16", "PRK", "2017-12-22"},
-			{"IGOUNO", "16", "PRK", "2006-10"},
 			{"IGOUNO", "16", "PRK", "2017-09-11"},
 		},
 		must: []expect{
+			// A resolution acts on its adoption's day: "adopted
+			// Resolution 2371, which banned", "The first resolution,
+			// 1718, was adopted in October 2006. ... It banned".
+			{"IGOUNO", "16", "PRK", "2017-08-05"},
+			{"IGOUNO", "16", "PRK", "2006-10"},
 			{"CHN", "12", "", "2022-05"},
 			{"RUS", "12", "", "2022-05"},
 			{"RUS", "12", "", "2024-03-28"},

@@ -3,6 +3,7 @@ package events
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/news"
 )
@@ -264,4 +265,189 @@ func TestEventPlace(t *testing.T) {
 			}
 		}
 	}
+}
+
+// coded fails unless a factual event of the code (a prefix) runs from
+// source to target (both as lists, "" for none) on date ("" any).
+func coded(t *testing.T, evs []news.Event, source, cameo, target, date string) {
+	t.Helper()
+	for _, e := range evs {
+		if e.Factual() && strings.HasPrefix(e.CAMEO, cameo) && strings.Join(e.Source, ",") == source &&
+			strings.Join(e.Target, ",") == target && (date == "" || e.Date == date) {
+			return
+		}
+	}
+	t.Errorf("no factual %s %s %s on %q:%s", source, cameo, target, date, describeDated(evs))
+}
+
+func describeDated(evs []news.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		b.WriteString("\n  " + strings.Join(e.Source, "+") + " " + e.CAMEO + " " + strings.Join(e.Target, "+") + " " + e.Date + " [" + e.Rule + "]")
+		if !e.Factual() {
+			b.WriteString(" (not factual)")
+		}
+	}
+	return b.String()
+}
+
+// A joint exercise staged in answer to a third party is a show of force
+// by each partner besides their cooperation; a scheduled one is only
+// cooperation.
+func TestJointShowOfForce(t *testing.T) {
+	pub := day(2023, 3, 16)
+	doc := annotate("", "North Korea fired a ballistic missile into the sea on Thursday. "+
+		"In response, Japanese and U.S. warplanes staged a joint live-fire drill over the sea on Thursday.", pub)
+	coded(t, doc.Events, "JPN,USA", "062", "JPN,USA", "2023-03-16")
+	coded(t, doc.Events, "JPN", "150", "", "2023-03-16")
+	coded(t, doc.Events, "USA", "150", "", "2023-03-16")
+
+	doc = annotate("", "Japan and India held joint naval exercises on Thursday.", pub)
+	coded(t, doc.Events, "JPN,IND", "062", "JPN,IND", "2023-03-16")
+	codedNot(t, doc.Events, "150", "")
+}
+
+// A measure announced as decided, with the day it takes effect in the next
+// sentence, is imposed on the day it is announced; a conditional one stays
+// a threat.
+func TestDecidedMeasure(t *testing.T) {
+	pub := day(2023, 5, 10)
+	doc := annotate("", "China will ban exports to Taiwan of rare earth metals, the commerce ministry said on Tuesday. "+
+		"From June 1, companies will need a permit for each shipment.", pub)
+	coded(t, doc.Events, "CHN", "163", "TWN", "2023-05-09")
+	codedNot(t, doc.Events, "13", "")
+
+	doc = annotate("", "China would ban exports to Taiwan of rare earth metals, the commerce ministry said on Tuesday. "+
+		"From June 1, companies would need a permit for each shipment.", pub)
+	codedNot(t, doc.Events, "16", "")
+	doc = annotate("", "China will ban exports to Taiwan of rare earth metals, the commerce ministry said on Tuesday. "+
+		"Companies will need a permit for each shipment.", pub)
+	codedNot(t, doc.Events, "16", "")
+}
+
+// "said the curbs violated trade rules": a verdict told by a verb, on the
+// author of the act it names, by a speaker known by role only.
+func TestViolationVerdict(t *testing.T) {
+	pub := day(2023, 5, 10)
+	doc := annotate("", "China will ban exports to Taiwan of rare earth metals, the commerce ministry said on Tuesday. "+
+		"From June 1, companies will need a permit for each shipment. "+
+		"Taiwan's economy minister, Lin Mei-hua, said on Wednesday that the curbs violated international trade rules.", pub)
+	coded(t, doc.Events, "TWNGOV", "112", "CHN", "2023-05-10")
+
+	doc = annotate("", "Japan said North Korea's launch on Monday violated U.N. resolutions.", pub)
+	coded(t, doc.Events, "JPN", "112", "PRK", "")
+	// Told as a fact by no one, a violation is no accusation.
+	doc = annotate("", "Russian forces violated the truce on Monday.", pub)
+	codedNot(t, doc.Events, "11", "")
+}
+
+// A resolution acts for the body that adopts it, on the day it is adopted.
+func TestResolutionActs(t *testing.T) {
+	doc := annotate("", "The United Nations Security Council has imposed many measures on Iran. "+
+		"The first resolution, 1737, was adopted in December 2006. "+
+		"It banned the sale of nuclear materials to Iran. "+
+		"On March 24, 2007, the council adopted Resolution 1747, which banned Iranian exports of arms.", time.Time{})
+	coded(t, doc.Events, "IGOUNO", "163", "IRN", "2006-12")
+	coded(t, doc.Events, "IGOUNO", "163", "IRN", "2007-03-24")
+
+	// In a dated report a resolution's measures are the report's news.
+	pub := day(2007, 3, 25)
+	doc = annotate("", "The United Nations Security Council met on Friday. Resolution 1747 bans Iranian exports of arms.", pub)
+	coded(t, doc.Events, "IGOUNO", "163", "IRN", "2007-03-25")
+}
+
+// "a declaration the two leaders signed": the object first; the two
+// leaders are the state leaders named just before.
+func TestSignedRelative(t *testing.T) {
+	pub := day(2018, 4, 27)
+	doc := annotate("", "South Korean President Moon Jae-in said North Korean leader Kim Jong Un agreed on Friday to close a test site. "+
+		"The pledge was part of a declaration the two leaders signed at the border.", pub)
+	coded(t, doc.Events, "KORGOV,PRKGOV", "057", "KORGOV,PRKGOV", "2018-04-27")
+
+	doc = annotate("", "The deal that Japan and South Korea signed on Tuesday was praised.", pub)
+	coded(t, doc.Events, "JPN,KOR", "057", "JPN,KOR", "2018-04-24")
+
+	// "last met in 2019" dates the meeting; it does not count meetings.
+	doc = annotate("", "Japan and South Korea signed a deal on Monday. Much had changed since the two sides last met in 2019.", day(2024, 4, 27))
+	coded(t, doc.Events, "JPN,KOR", "040", "JPN,KOR", "2019")
+}
+
+// A crowd of an occupation is coded by its sector, in the country of the
+// town it acts in; missiles of protest are a violent protest.
+func TestSectorCrowd(t *testing.T) {
+	pub := day(2024, 2, 2)
+	doc := annotate("", "More than two hundred farmers drove tractors into the centre of Paris on Friday, "+
+		"blocking roads and throwing eggs at the European Parliament.", pub)
+	coded(t, doc.Events, "FRAAGR", "145", "IGOEUREEC", "2024-02-02")
+
+	// Where they come from is not where they act.
+	doc = annotate("", "The farmers, from France and several other member states, protested against cheap imports.", pub)
+	codedNot(t, doc.Events, "14", "")
+}
+
+// An approach announced for later is the intent to talk, dated by the
+// interview that tells it; a span opened by "since" dates nothing; a
+// sentence that opens with a condition is hypothetical.
+func TestAnnouncedApproach(t *testing.T) {
+	pub := day(2025, 1, 24)
+	doc := annotate("", "President Donald Trump said he would reach out to North Korean leader Kim Jong Un again, "+
+		"calling him a smart guy in a television interview broadcast on Thursday.", pub)
+	coded(t, doc.Events, "USAGOV", "036", "PRKGOV", "2025-01-23")
+
+	doc = annotate("", "Since returning to office in January, Trump has said he would reach out to Kim Jong Un again.", day(2025, 6, 12))
+	codedNot(t, doc.Events, "03", "")
+
+	doc = annotate("", "Trump met Kim Jong Un in June. If talks resume, they would be the first negotiations between the two countries since 2019.", pub)
+	codedNot(t, doc.Events, "046", "")
+}
+
+// "He was the most senior North Korean official to visit the building":
+// the pronoun is the official, the building the seat named before.
+func TestVisitTheBuilding(t *testing.T) {
+	pub := day(2018, 6, 1)
+	doc := annotate("", "The envoy spent about an hour at the White House on Friday. "+
+		"He was the most senior North Korean official to visit the building since 2000.", pub)
+	coded(t, doc.Events, "PRKGOV", "042", "USA", "2018-06-01")
+}
+
+// A court, jury or judge with no state of its own is the judiciary of the
+// place named, else of the party judged.
+func TestCourtSource(t *testing.T) {
+	pub := day(2023, 12, 15)
+	doc := annotate("Jury Orders Giuliani to Pay $148 Million",
+		"A federal jury in Washington on Friday ordered Rudy Giuliani to pay $148 million in damages. "+
+			"Judge Beryl Howell had already found Rudy Giuliani liable for defamation in August.", pub)
+	coded(t, doc.Events, "USAJUD", "116", "USA", "2023-12-15")
+	coded(t, doc.Events, "USAJUD", "116", "USA", "2023-08")
+	// The title is the jury's order, not the judge's finding.
+	for _, e := range doc.Events {
+		if e.Headline && e.Date != "2023-12-15" {
+			t.Errorf("title event dated %s, want the report's day", e.Date)
+		}
+	}
+}
+
+// Rules added for PLOVER recall, on sentences of our own.
+func TestPloverRecallRules(t *testing.T) {
+	pub := day(2003, 6, 10)
+	// Destroying property is COERCE in PLOVER.
+	doc := annotate("", "Israeli troops demolished Palestinian homes in Rafah on Monday.", pub)
+	coded(t, doc.Events, "ISRMIL", "1712", "PSE", "")
+	for _, e := range doc.Events {
+		if e.CAMEO == "1712" && e.PLOVER != "COERCE" {
+			t.Errorf("1712 coded as %s, want COERCE", e.PLOVER)
+		}
+	}
+	// Agreeing to allow aid needs no recipient; a long opening phrase
+	// ending in a comma is not the first item of a list.
+	doc = annotate("", "With the signing of a memorandum on the cessation of hostilities in the east, "+
+		"the Sudanese government and the rebels have agreed to allow humanitarian access.", pub)
+	coded(t, doc.Events, "SDNGOV", "035", "", "")
+	doc = annotate("", "Eritrea has agreed to re-open its borders to UN peacekeepers.", pub)
+	coded(t, doc.Events, "ERI", "035", "IGOUNO", "")
+	// Blows dealt out to a state are force; threatened, a threat.
+	doc = annotate("", "Al-Qaeda has threatened to deliver devastating blows to Britain and Spain.", pub)
+	coded(t, doc.Events, "IMGMOSALQ", "138", "GBR,ESP", "")
+	doc = annotate("", "The ruling dealt a blow to the government's plans.", pub)
+	codedNot(t, doc.Events, "19", "")
 }
