@@ -97,6 +97,7 @@ func (t *Tagger) Find(text string, on time.Time) []news.EntityMention {
 	a.compass()
 	a.shortNames()
 	a.references()
+	a.countryReferences()
 	return a.output()
 }
 

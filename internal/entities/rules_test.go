@@ -76,3 +76,39 @@ func TestPlaceHeadsAndDirections(t *testing.T) {
 		}
 	}
 }
+
+// ref returns the mention that the mention covering text refers to, or nil.
+func ref(got []news.EntityMention, text string) *news.EntityMention {
+	for _, m := range got {
+		if m.Text == text && m.Ref >= 0 {
+			return &got[m.Ref]
+		}
+	}
+	return nil
+}
+
+func TestCountryReferences(t *testing.T) {
+	body := "Two weeks after Venezuela's election, the bank froze the country's reserves and halted its bond sales. " +
+		"Japan lodged a protest with China. The country said it would respond."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	for _, w := range []string{"the country", "its"} {
+		r := ref(got, w)
+		if r == nil || r.Actor != "VEN" {
+			t.Errorf("%q should take up Venezuela:\n%s", w, dump(got))
+		}
+	}
+	// With two states in view, "the country" stays unresolved.
+	for _, m := range got {
+		if m.Text == "The country" && m.Actor != "" {
+			t.Errorf("%q is ambiguous between Japan and China:\n%s", m.Text, dump(got))
+		}
+	}
+}
+
+func TestItsNeedsAStatePossessive(t *testing.T) {
+	body := "Acme Motors opened a plant in Brazil and raised its prices."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	if mentions(got, "its") {
+		t.Errorf("\"its\" is the company's here:\n%s", dump(got))
+	}
+}

@@ -451,3 +451,37 @@ func TestPloverRecallRules(t *testing.T) {
 	doc = annotate("", "The ruling dealt a blow to the government's plans.", pub)
 	codedNot(t, doc.Events, "19", "")
 }
+
+// A sanction on a state's own trade names the state by its possessive,
+// also when the text takes it up as "the country" or "its".
+func TestSanctionOnPossessiveTrade(t *testing.T) {
+	pub := day(2019, 3, 6)
+	doc := annotate("Council Tightens Measures",
+		"The U.N. Security Council met on Tuesday. "+
+			"A week after Venezuela's election, the Security Council capped the country's imports of fuel and banned its timber exports.", pub)
+	check(t, doc.Events, want{source: []string{"IGOUNO"}, target: []string{"VEN"}, cameo: "163"})
+	// "banned its timber exports" is the same sanction, not a ban of a
+	// group (1722).
+	codedNot(t, doc.Events, "17", "")
+	doc = annotate("Council Tightens Measures",
+		"The U.N. Security Council met on Tuesday. The Security Council banned Iran's oil exports.", pub)
+	check(t, doc.Events, want{source: []string{"IGOUNO"}, target: []string{"IRN"}, cameo: "163", rule: "sanction.ban.exports.poss"})
+}
+
+// Destroying a facility shared with a state is aimed at that state; a
+// building of no one's is not.
+func TestDestroySharedFacility(t *testing.T) {
+	pub := day(2021, 9, 14)
+	doc := annotate("Border Talks Collapse",
+		"Armenia demolished a customs office shared with Georgia on Tuesday.", pub)
+	check(t, doc.Events, want{source: []string{"ARM"}, target: []string{"GEO"}, cameo: "1712", rule: "coerce.destroy.shared"})
+}
+
+// Ordering other states to send a country's workers home sanctions that
+// country.
+func TestSendHomeWorkers(t *testing.T) {
+	doc := annotate("", "The Security Council on Monday ordered member states to send home Eritrean workers within a year.", day(2021, 3, 9))
+	check(t, doc.Events, want{source: []string{"IGOUNO"}, target: []string{"ERILAB"}, cameo: "163", rule: "sanction.send.home"})
+	doc = annotate("", "The minister said the firm would send home its workers within a year.", day(2021, 3, 9))
+	codedNot(t, doc.Events, "16", "")
+}
