@@ -202,6 +202,21 @@ func (a *analysis) references() {
 			continue
 		}
 		w := a.lower(i)
+		if w == "them" {
+			if ri := a.lastGroup(i, 1, 0); ri >= 0 {
+				a.addGroupReference(i, i+1, ri, a.ms[ri].count)
+			}
+			continue
+		}
+		if w == "the" {
+			if e, n, ok := a.groupNoun(i); ok {
+				if ri := a.lastGroup(i, window, n); ri >= 0 {
+					a.addGroupReference(i, e, ri, max(n, a.ms[ri].count))
+					i = e - 1
+					continue
+				}
+			}
+		}
 		if g, ok := pronouns[w]; ok {
 			ri := a.reportedSpeaker(i, g, root)
 			if ri < 0 {
@@ -281,6 +296,58 @@ func (a *analysis) addReference(s, e, ri int) {
 	r := a.ms[ri]
 	m := &mention{start: s, end: e, typ: news.Person, canonical: r.canonical, actor: r.actor,
 		country: r.country, gender: r.gender, ref: ri, pronoun: true}
+	a.add(m)
+	m.ref = ri
+}
+
+// groupNoun reads a plural noun for people after "the" at token i: "the
+// men", "the three women", "the two detainees", "the three" before a verb.
+// It returns the end of the phrase and the number it gives, or 0.
+func (a *analysis) groupNoun(i int) (e, n int, ok bool) {
+	sent := a.d.Sentences[a.tok(i).Sentence]
+	j := i + 1
+	if j < sent.TokEnd {
+		if c, isNum := countWords[a.lower(j)]; isNum {
+			n, j = c, j+1
+		}
+	}
+	if j < sent.TokEnd && groupHeads[a.lower(j)] && a.free(i, j+1) {
+		return j + 1, n, true
+	}
+	if n > 0 && j < sent.TokEnd && j > i+1 && a.free(i, j) && strings.HasPrefix(a.tok(j).Tag, "VB") {
+		return j, n, true
+	}
+	return 0, 0, false
+}
+
+// groupHeads are the plural nouns that take up a group of people named
+// before: "Three Americans ... The men".
+var groupHeads = set("men", "women", "detainees", "prisoners", "hostages", "captives")
+
+// lastGroup returns the latest group of people before token i, no more
+// than back sentences earlier, whose size does not clash with n (0 for
+// any), or -1.
+func (a *analysis) lastGroup(i, back, n int) int {
+	sent := a.tok(i).Sentence
+	best := -1
+	for mi, m := range a.ms {
+		if !m.group || m.start >= i || m.sentence < sent-back || best >= 0 && a.ms[best].start > m.start {
+			continue
+		}
+		best = mi
+	}
+	if best < 0 || n > 0 && a.ms[best].count > 0 && a.ms[best].count != n {
+		return -1
+	}
+	return best
+}
+
+// addGroupReference adds a plural reference for tokens [s, e) to the
+// group mention ri.
+func (a *analysis) addGroupReference(s, e, ri, count int) {
+	r := a.ms[ri]
+	m := &mention{start: s, end: e, typ: news.Person, actor: r.actor, country: r.country,
+		ref: ri, pronoun: true, group: true, count: count}
 	a.add(m)
 	m.ref = ri
 }

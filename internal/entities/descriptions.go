@@ -31,7 +31,60 @@ func (a *analysis) descriptions(gaz []gazMatch, titles map[int]title) {
 		}
 		a.roleBefore(an)
 	}
+	for i := range a.d.Tokens {
+		a.peopleGroup(i)
+	}
 }
+
+// peopleGroup adds a counted plural demonym ("Three Americans", "two
+// Canadians") as a description of a group of people coded with their
+// country; the number is the group's size, which a later "the three men"
+// must agree with. A bare plural ("Iraqis") is left out: it names a
+// people more often than a group the text follows, and costs NER
+// precision.
+func (a *analysis) peopleGroup(i int) {
+	t := a.tok(i)
+	base, ok := strings.CutSuffix(t.Text, "s")
+	if !ok || !isCapitalised(t.Text) || t.Tag != "NNPS" && t.Tag != "NNS" || !a.free(i, i+1) {
+		return
+	}
+	country := ""
+	for _, n := range a.t.kb.Lookup(base) {
+		if n.Kind == actors.KindDemonym && n.Text == base {
+			country = n.Country
+		}
+	}
+	if country == "" {
+		return
+	}
+	an := anchor{start: i, end: i + 1, country: country}
+	sent := a.d.Sentences[t.Sentence]
+	if an.end < sent.TokEnd {
+		// "Americans' safety", "Americans officials": a modifier.
+		if n := a.tok(an.end); isPossessive(n) || strings.HasPrefix(n.Tag, "NN") {
+			return
+		}
+	}
+	start, count := an.start, 0
+	if start > sent.TokStart {
+		if n, ok := countWords[a.lower(start-1)]; ok && a.free(start-1, start) {
+			start, count = start-1, n
+		}
+	}
+	if count == 0 {
+		return
+	}
+	if start > sent.TokStart && determiners[a.lower(start-1)] && a.free(start-1, start) {
+		start--
+	}
+	a.add(&mention{start: start, end: an.end, typ: news.Person, actor: an.country, country: an.country,
+		generic: true, group: true, count: count})
+}
+
+// countWords are the numbers that size a group of people.
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
+	"7": 7, "8": 8, "9": 9, "10": 10}
 
 // anchors lists the places and bodies in the text that a role can attach to.
 func (a *analysis) anchors(gaz []gazMatch) []anchor {

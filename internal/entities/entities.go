@@ -122,6 +122,10 @@ type mention struct {
 	generic bool
 	// pronoun is set on pronouns and bare role nouns.
 	pronoun bool
+	// group is set on a plural group of people ("Three Americans", "the
+	// men", "them"); count is its size when a number gives it, else 0.
+	group bool
+	count int
 }
 
 // analysis is the state of one Find call.

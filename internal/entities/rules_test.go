@@ -112,3 +112,29 @@ func TestItsNeedsAStatePossessive(t *testing.T) {
 		t.Errorf("\"its\" is the company's here:\n%s", dump(got))
 	}
 }
+
+// A counted plural demonym is a group of people of that country; "the
+// men", "the three" and "them" take it up, if a number they give agrees.
+func TestPeopleGroups(t *testing.T) {
+	body := "Three Australians who had been detained in Myanmar returned to Sydney on Monday. " +
+		"The men thanked the embassy. Officials said the junta had released them quietly."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	for _, w := range []string{"Three Australians", "The men", "them"} {
+		if !slices.ContainsFunc(got, func(m news.EntityMention) bool { return m.Text == w && m.Actor == "AUS" }) {
+			t.Errorf("no %q coded AUS in:\n%s", w, dump(got))
+		}
+	}
+	body = "Two Australians were detained in Myanmar on Monday. The two thanked the embassy."
+	got = tagger(t).Find(body, day("2019-01-01"))
+	if !slices.ContainsFunc(got, func(m news.EntityMention) bool { return m.Text == "The two" && m.Actor == "AUS" }) {
+		t.Errorf("no \"The two\" coded AUS in:\n%s", dump(got))
+	}
+	// "the two" cannot be three people; an adjective is no group.
+	body = "Three Australians were detained. The two spoke by phone. Australians officials met. Australians are wary."
+	got = tagger(t).Find(body, day("2019-01-01"))
+	for _, w := range []string{"The two", "Australians officials", "Australians"} {
+		if mentions(got, w) && slices.ContainsFunc(got, func(m news.EntityMention) bool { return m.Text == w && m.Actor == "AUS" }) {
+			t.Errorf("%q must not be the group in:\n%s", w, dump(got))
+		}
+	}
+}

@@ -993,8 +993,47 @@ func (d *docText) dateOf(s *sentence, m *match, cl clause, intended bool) (strin
 		if v := d.reportDate(s, m, cl); v != "" {
 			return v, parseDay(v), true
 		}
+		if v := d.earlierActDate(s, m, cl); v != "" {
+			return v, parseDay(v), true
+		}
 	}
 	return d.pubDate, time.Time{}, d.headline && d.pubDate != ""
+}
+
+// earlierActDate dates an undated act reported in the past perfect by
+// the act of the same kind the sentence before dates: "The men were
+// released on Wednesday. The agency said Kim had granted them amnesty."
+// The report moves the tense back; the previous sentence told the day.
+func (d *docText) earlierActDate(s *sentence, m *match, cl clause) string {
+	if cl.reported < 0 || !pastPerfect(s.toks, m.anchor()) || len(d.prevSent.toks) == 0 || d.prevSent.toks[0].tag == "" {
+		return ""
+	}
+	root := m.pat.rule.Code[:2]
+	prev := d.prevSent
+	for _, pm := range d.c.lex.findMatches(&prev) {
+		if pm.pat.rule.Stop || pm.pat.rule.Code[:2] != root {
+			continue
+		}
+		pcl := clause{reported: -1}
+		if v, _, ok := d.dateOf(&prev, &pm, pcl, false); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// pastPerfect reports whether the verb at token a is in the past perfect:
+// "had granted", "had already freed".
+func pastPerfect(toks []token, a int) bool {
+	for k := a - 1; k >= 0 && k >= a-3; k-- {
+		if toks[k].lower == "had" {
+			return true
+		}
+		if !(toks[k].tag == "RB" || adverbs[toks[k].lower]) {
+			return false
+		}
+	}
+	return false
 }
 
 // sinceIntro reports whether a date mention lies in a phrase opened by

@@ -485,3 +485,18 @@ func TestSendHomeWorkers(t *testing.T) {
 	doc = annotate("", "The minister said the firm would send home its workers within a year.", day(2021, 3, 9))
 	codedNot(t, doc.Events, "16", "")
 }
+
+// "Grant X amnesty" sets persons free (0841); a release reported in the
+// past perfect takes the day the sentence before gave an act of its kind.
+func TestAmnestyRelease(t *testing.T) {
+	pub := day(2021, 3, 12)
+	doc := annotate("", "Two Canadians who had been jailed in Iran flew home to Ottawa on Friday. "+
+		"The men were freed on Tuesday after months of talks. "+
+		"State media said President Hassan Rouhani had granted them amnesty.", pub)
+	coded(t, doc.Events, "IRNGOV", "0841", "CAN", "2021-03-09")
+
+	// Without a dated act of the kind before, the report's day stands.
+	doc = annotate("", "Two Canadians who had been jailed in Iran flew home to Ottawa on Friday. "+
+		"State media said President Hassan Rouhani had granted them amnesty.", pub)
+	coded(t, doc.Events, "IRNGOV", "0841", "CAN", "2021-03-12")
+}
