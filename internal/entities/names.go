@@ -151,7 +151,8 @@ func (a *analysis) proseNames() []span {
 // of Antiquities"). Tokens already taken by a description are left alone.
 func (a *analysis) ofNames(spans []span) []span {
 	out := make([]span, 0, len(spans))
-	for _, p := range spans {
+	for i := 0; i < len(spans); i++ {
+		p := spans[i]
 		of := p.start - 1
 		head := of - 1
 		if head < 0 || a.lower(of) != "of" || a.tok(head).Sentence != a.tok(p.start).Sentence {
@@ -166,12 +167,27 @@ func (a *analysis) ofNames(spans []span) []span {
 		case geoHeads[hw]:
 			typ = nlp.Location
 		}
+		sent := a.d.Sentences[a.tok(head).Sentence]
+		if typ == nlp.Organization && isCapitalised(a.tok(head).Text) && a.free(of, p.start) && !a.free(head, of) {
+			// A description ends at the head ("the Pyongyang University"):
+			// the name after "of" completes it.
+			if m := a.ms[a.covered[head]]; m.end == of && m.typ == nlp.Organization {
+				end := a.coordinatedEnd(p.end, sent.TokEnd)
+				for t := of; t < end; t++ {
+					a.covered[t] = a.covered[head]
+				}
+				m.end = end
+				for i+1 < len(spans) && spans[i+1].start < end {
+					i++
+				}
+				continue
+			}
+		}
 		if typ == "" || !isCapitalised(a.tok(head).Text) || !a.free(head, p.start) {
 			out = append(out, p)
 			continue
 		}
 		start := head
-		sent := a.d.Sentences[a.tok(head).Sentence]
 		for start-1 >= sent.TokStart {
 			t := a.tok(start - 1)
 			w := strings.ToLower(t.Text)
@@ -187,9 +203,50 @@ func (a *analysis) ofNames(spans []span) []span {
 			}
 			out = out[:len(out)-1]
 		}
-		out = append(out, span{start: start, end: p.end, typ: typ})
+		end := p.end
+		if typ == nlp.Organization {
+			end = a.coordinatedEnd(p.end, sent.TokEnd)
+		}
+		out = append(out, span{start: start, end: end, typ: typ})
+		// The model's names inside the coordination ("Trade", "Industry")
+		// are parts of the whole.
+		for i+1 < len(spans) && spans[i+1].start < end {
+			i++
+		}
 	}
 	return out
+}
+
+// coordinatedEnd extends an organisation's "of" name over a coordinated
+// list of single capitalised words: "Ministry of Economy, Trade and
+// Industry", "University of Science and Technology". A word the knowledge
+// base knows as a name ("... of Defence and Russia") ends the list, and so
+// does the word after "and".
+func (a *analysis) coordinatedEnd(end, limit int) int {
+	for {
+		k := end
+		if k < limit && a.tok(k).Text == "," {
+			k++
+		}
+		and := k < limit && a.lower(k) == "and"
+		if and {
+			k++
+		}
+		if k == end || k >= limit {
+			return end
+		}
+		w := a.tok(k).Text
+		if !isCapitalised(w) || !hasLetter(w) || len(a.t.kb.Lookup(w)) > 0 {
+			return end
+		}
+		if k+1 < limit && isCapitalised(a.tok(k+1).Text) && hasLetter(a.tok(k+1).Text) {
+			return end // a multi-word name of its own follows
+		}
+		end = k + 1
+		if and {
+			return end
+		}
+	}
 }
 
 // orgRuns joins a model's name to the capitalised words after it when they
@@ -270,7 +327,7 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 	if !isCapitalised(first.Text) && !isParticle(first.Text) && !startsWithDigit(first.Text) {
 		return span{}, false
 	}
-	if end-s == 1 && (strings.HasPrefix(first.Tag, "JJ") || closedClass[strings.ToLower(first.Text)]) {
+	if end-s == 1 && (strings.HasPrefix(first.Tag, "JJ") || closedClass[strings.ToLower(first.Text)] || timeNouns[strings.ToLower(first.Text)]) {
 		// Adjectives ("Kurdish", "Arabic") and function words capitalised
 		// at the start of a sentence or a heading are not names.
 		return span{}, false
@@ -294,7 +351,7 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 	if !proper {
 		return span{}, false
 	}
-	if a.adjectival(s, end) || a.operationName(s) || a.commonAcronym(s, end) {
+	if a.adjectival(s, end) || a.operationName(s) || a.commonAcronym(s, end) || a.designation(s, end) || a.documentName(end) {
 		return span{}, false
 	}
 	allTitles := true
@@ -307,6 +364,33 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 		return span{}, false
 	}
 	return span{start: s, end: end, typ: a.retype(s, end, e.Type)}, true
+}
+
+// designation reports whether a one-token name is a model designation of
+// a weapon or vehicle ("Hwasong-15", "Su-35", "F-16"): letters, a hyphen,
+// then digits. Such names are things, not people or places.
+func (a *analysis) designation(s, end int) bool {
+	if end-s != 1 {
+		return false
+	}
+	w := a.tok(s).Text
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	for _, r := range w[i+1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// documentName reports whether a name ends in a document's head noun
+// ("Panmunjom Declaration", "Minsk Agreement", "Paris Accord"): a text
+// the parties agreed, named after a place, not the place.
+func (a *analysis) documentName(end int) bool {
+	return documentHeads[a.lower(end-1)]
 }
 
 // trailingWord reports whether a token cannot end a name: a word in lower

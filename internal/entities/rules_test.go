@@ -138,3 +138,36 @@ func TestPeopleGroups(t *testing.T) {
 		}
 	}
 }
+
+// An organisation's "of" name runs over a list of single capitalised
+// words; a description ending at the head takes the name after "of".
+func TestCoordinatedOrganisationNames(t *testing.T) {
+	body := "The Ministry of Economy, Trade and Industry said on Monday that licences would be needed. " +
+		"Two lecturers at the Pyongyang University of Science and Technology were detained."
+	got := tagger(t).Find(body, day("2019-07-01"))
+	check(t, body, got, []want{
+		{text: "Ministry of Economy, Trade and Industry", typ: news.Organization, actor: "", canonical: "-"},
+		{text: "the Pyongyang University of Science and Technology", typ: news.Organization, actor: "PRKEDU", canonical: "-"},
+	})
+	for _, m := range got {
+		switch m.Text {
+		case "Trade", "Industry", "Science", "Technology":
+			t.Errorf("%q found apart from its organisation\n%s", m.Text, dump(got))
+		}
+	}
+}
+
+// Weapon designations, agreed texts and time nouns opening a sentence are
+// not entities.
+func TestThingsThatAreNotEntities(t *testing.T) {
+	body := "The missile, which the state media named the Hwasong-17, flew for an hour. " +
+		"Both leaders signed the Pyongyang Declaration in September. " +
+		"Hours after the test, Seoul convened its security council."
+	got := tagger(t).Find(body, day("2022-03-25"))
+	for _, m := range got {
+		switch m.Text {
+		case "Hwasong-17", "Pyongyang Declaration", "Hours", "Declaration":
+			t.Errorf("%q tagged %s\n%s", m.Text, m.Type, dump(got))
+		}
+	}
+}

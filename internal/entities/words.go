@@ -147,3 +147,13 @@ var thingAcronyms = set("ied", "vbied", "svbied", "uav", "ucav", "rpg", "manpads
 	"icbm", "slbm", "irbm", "srbm", "mrbm", "mlrs", "atgm", "apc", "ifv", "mri",
 	"ct", "gps", "dna", "ip", "tv", "cctv", "gmt", "utc", "sms", "url", "pdf",
 	"id", "hiv", "wmd", "wmds", "covid", "gdp")
+
+// documentHeads end the names of agreed texts, which are neither actors nor
+// places.
+var documentHeads = set("declaration", "agreement", "accord", "accords", "treaty",
+	"communique", "communiqué", "protocol", "memorandum", "charter", "convention")
+
+// timeNouns open sentences ("Hours after the plane landed, ...") where the
+// model takes them, capitalised, for names.
+var timeNouns = set("hours", "minutes", "seconds", "days", "weeks", "months", "years",
+	"moments", "decades", "hour", "minute", "day", "week", "month", "year", "decade")
