@@ -354,6 +354,11 @@ func (a *analysis) cleanProse(e nlp.Entity) (span, bool) {
 	if a.adjectival(s, end) || a.operationName(s) || a.commonAcronym(s, end) || a.designation(s, end) || a.documentName(end) {
 		return span{}, false
 	}
+	if e.Type == nlp.Person && end < len(a.d.Tokens) && a.tok(end).Sentence == first.Sentence && a.isTitleWord(end) {
+		// "U.S. Trade" before "Representative Robert Lighthizer": the
+		// first words of a title, not a person.
+		return span{}, false
+	}
 	allTitles := true
 	for i := s; i < end; i++ {
 		if !a.isTitleWord(i) {

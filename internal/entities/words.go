@@ -148,9 +148,9 @@ var thingAcronyms = set("ied", "vbied", "svbied", "uav", "ucav", "rpg", "manpads
 	"ct", "gps", "dna", "ip", "tv", "cctv", "gmt", "utc", "sms", "url", "pdf",
 	"id", "hiv", "wmd", "wmds", "covid", "gdp")
 
-// documentHeads end the names of agreed texts, which are neither actors nor
-// places.
-var documentHeads = set("declaration", "agreement", "accord", "accords", "treaty",
+// documentHeads end the names of agreed texts and of market indexes ("Dow
+// Jones Industrial Average"), which are neither actors nor places.
+var documentHeads = set("average", "index", "declaration", "agreement", "accord", "accords", "treaty",
 	"communique", "communiqué", "protocol", "memorandum", "charter", "convention")
 
 // timeNouns open sentences ("Hours after the plane landed, ...") where the
