@@ -8,6 +8,7 @@ type clause struct {
 	neg       bool
 	future    bool // will, would, shall: the source's own future
 	possible  bool // may, might, could, must, should
+	must      bool // must: an obligation, which a reported clause makes a demand
 	control   controlKind
 	headTo    bool // headline "X to visit Y": future
 	appos     bool // the subject was found across an appositive
@@ -75,6 +76,7 @@ loop:
 			i--
 		case possibleWords[w]:
 			c.possible = true
+			c.must = c.must || w == "must"
 			i--
 		case beWords[w] || auxWords[w]:
 			if beWords[w] && (toks[a].tag == "VBN" || toks[a].tag == "VBD" && w != "get") && i == a-1-countSkippable(toks, i+1, a) {
@@ -184,6 +186,7 @@ loop:
 			inner.neg = inner.neg || c.neg
 			inner.future = inner.future || c.future
 			inner.possible = inner.possible || c.possible
+			inner.must = inner.must || c.must
 			if c.control != ctlNone {
 				inner.control = c.control
 			}

@@ -468,7 +468,10 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 	if len(src) == 0 && !cl.subj.empty() && root(rule.Code) == "11" {
 		src = d.court(s, cl, tgt)
 	}
-	if len(src) == 0 || cl.demanded {
+	if len(src) == 0 || cl.demanded || cl.must && cl.reported >= 0 {
+		// "The rebels announced that the president must agree to
+		// reforms": what one side says another must do is its demand
+		// (demand.must), not the other's act.
 		return news.Event{}, false
 	}
 
@@ -489,6 +492,12 @@ func (d *docText) event(s *sentence, m *match) (news.Event, bool) {
 	}
 	if cl.possible || cl.condition || cl.control == ctlPossible {
 		hypo = true
+	}
+	if resolution && (hypo || converted || cl.future || cl.control == ctlIntent) {
+		// "a resolution that aims to impose a blockade", "the draft
+		// resolution would ban": a resolution acts once adopted; what it
+		// would do is a proposal, not its body's act.
+		return news.Event{}, false
 	}
 	if cl.denied {
 		negated = true

@@ -185,6 +185,9 @@ func (r *resolver) mentionsIn(start, end int) []mention {
 // actorsIn finds the actors in toks[i:j], longest names first, each
 // extended by a role noun that follows it in the range ("North Korean"
 // and "diplomats" make PRKGOV).
+// allyNouns name a party by its tie to another ("Israel's militia ally").
+var allyNouns = set("ally", "allies", "proxy", "proxies")
+
 func (r *resolver) actorsIn(toks []token, i, j int) []actorRef {
 	var out []actorRef
 	covered := make([]bool, j-i)
@@ -211,6 +214,14 @@ func (r *resolver) actorsIn(toks []token, i, j int) []actorRef {
 				continue
 			}
 			code = m.country
+		}
+		if b < len(toks) && allyNouns[toks[b].lower] && strings.Contains(m.text, "'s") {
+			// "Israel's militia ally", "Iran's proxies": the possessor's
+			// ally is a party of its own, not the possessor.
+			for k := a; k < b && k < j; k++ {
+				covered[k-i] = true
+			}
+			continue
 		}
 		ref := actorRef{code: code, text: m.text, start: m.start, end: m.end, weak: weak}
 		b = r.extendRole(toks, a, b, j, &ref)

@@ -500,3 +500,37 @@ func TestAmnestyRelease(t *testing.T) {
 		"State media said President Hassan Rouhani had granted them amnesty.", pub)
 	coded(t, doc.Events, "IRNGOV", "0841", "CAN", "2021-03-12")
 }
+
+// What a reported clause says someone must do is the speaker's demand, not
+// the act; what a resolution aims to do is not yet its body's act. Neither
+// is coded at all, not even as hypothetical.
+func TestObligationAndDraftResolution(t *testing.T) {
+	pub := day(2022, 5, 4)
+	doc := annotate("", "Ugandan rebels announced that President Museveni must agree to a ceasefire before they disarm.", pub)
+	check(t, doc.Events, want{source: []string{"UGAREB"}, target: []string{"UGAGOV"}, cameo: "100", rule: "demand.must.pos"})
+	if len(doc.Events) != 1 {
+		t.Errorf("only the demand is an event:%s", describe(doc.Events))
+	}
+
+	doc = annotate("", "Norway said it would back a European Union resolution that seeks to impose an arms embargo on Myanmar.", pub)
+	check(t, doc.Events, want{source: []string{"NOR"}, target: []string{"IGOEUREEC"}, cameo: "032", rule: "endorse.resolution"})
+	if len(doc.Events) != 1 {
+		t.Errorf("a draft resolution's aim is not an act:%s", describe(doc.Events))
+	}
+}
+
+// "Pakistan's militia ally" is a party allied to Pakistan, not Pakistan:
+// an act on it names no state.
+func TestPossessorsAlly(t *testing.T) {
+	pub := day(2022, 5, 4)
+	doc := annotate("", "Taliban fighters killed the commander of Pakistan's militia ally on Monday.", pub)
+	for _, e := range doc.Events {
+		for _, c := range e.Target {
+			if strings.HasPrefix(c, "PAK") {
+				t.Errorf("the ally is not Pakistan:%s", describe(doc.Events))
+			}
+		}
+	}
+	doc = annotate("", "Taliban fighters killed two Pakistani soldiers on Monday.", pub)
+	check(t, doc.Events, want{source: []string{"AFGINSTAL"}, target: []string{"PAKMIL"}, cameo: "1823", rule: "assault.kill"})
+}
