@@ -245,7 +245,9 @@ func (a *analysis) opensRole(p, limit int) bool {
 }
 
 // roleBefore handles "the Government of Iraq", "the foreign minister of
-// Iraq": a role, "of", and a state's name.
+// Iraq": a role, "of", and a state's name; and a group of a local role
+// "in" a state or its capital ("rebels in the Ivory Coast", "police in
+// Kabul"), which is coded as that state's.
 func (a *analysis) roleBefore(an anchor) {
 	if an.kind == actors.KindDemonym || an.kind == "" {
 		return
@@ -255,7 +257,11 @@ func (a *analysis) roleBefore(an anchor) {
 	if of > sent.TokStart && a.lower(of) == "the" {
 		of--
 	}
-	if of <= sent.TokStart || a.lower(of) != "of" {
+	if of <= sent.TokStart || a.lower(of) != "of" && a.lower(of) != "in" {
+		return
+	}
+	in := a.lower(of) == "in"
+	if in && (an.kind == actors.KindOrganization || !strings.HasSuffix(a.lower(of-1), "s") && a.lower(of-1) != "police") {
 		return
 	}
 	roleStart := -1
@@ -263,12 +269,15 @@ func (a *analysis) roleBefore(an anchor) {
 		if !npWord(a.tok(k).Tag) {
 			break
 		}
-		if _, ok := a.t.kb.Sector(a.text(k, of)); ok {
+		if r, ok := a.t.kb.Sector(a.text(k, of)); ok && (!in || localRoles[r]) {
 			roleStart = k
 		}
 	}
 	if roleStart < 0 {
 		return
+	}
+	if in && roleStart > sent.TokStart && !determiners[a.lower(roleStart-1)] && npWord(a.tok(roleStart-1).Tag) {
+		return // "U.S. rebels in", "Afghan police in": another phrase owns the role
 	}
 	start := roleStart
 	lapsedRole := false
@@ -300,6 +309,13 @@ func (a *analysis) roleBefore(an anchor) {
 	}
 	a.add(m)
 }
+
+// localRoles are the roles that a group "in" a state belongs to: "rebels
+// in the Ivory Coast", "police in Lahore", "officials in Kabul". Soldiers,
+// reporters and aid workers in a country are as often foreign, so they are
+// left out.
+var localRoles = map[string]bool{"REB": true, "INS": true, "SEP": true, "UAF": true,
+	"COP": true, "GOV": true, "OPP": true}
 
 // combine returns the actor code of an anchor joined to the role in tokens
 // [rs, re); mods are the tokens from mods to rs. A seat keeps its own code

@@ -172,3 +172,24 @@ func TestThingsThatAreNotEntities(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalRoleInAState(t *testing.T) {
+	body := "Guerillas in the Philippines freed two hostages. Police in Kenya arrested a smuggler. Soldiers in Mali patrolled the border. Somali guerillas seized a port."
+	got := tagger(t).Find(body, day("2019-01-01"))
+	coded := func(text, actor string) bool {
+		return slices.ContainsFunc(got, func(m news.EntityMention) bool { return m.Text == text && m.Actor == actor })
+	}
+	for text, actor := range map[string]string{
+		"Guerillas in the Philippines": "PHLREB",
+		"Police in Kenya":              "KENCOP",
+		"Somali guerillas":             "SOMREB",
+	} {
+		if !coded(text, actor) {
+			t.Errorf("no %q coded %s in:\n%s", text, actor, dump(got))
+		}
+	}
+	// Soldiers in a country are as often foreign: only the country is coded.
+	if mentions(got, "Soldiers in Mali") {
+		t.Errorf("soldiers coded by the country they are in:\n%s", dump(got))
+	}
+}

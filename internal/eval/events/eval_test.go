@@ -13,12 +13,12 @@ import (
 )
 
 // Floors just under what the coder reaches on the dev records (precision
-// 0.906, recall 0.596 with the shipped pipeline); a change that falls below
+// 0.908, recall 0.615 with the shipped pipeline); a change that falls below
 // them has lost something. See the misses with EVAL_VERBOSE=1; about ten
 // are gold codings that differ from the current PLOVER manual.
 const (
 	floorPrecision = 0.90
-	floorRecall    = 0.59
+	floorRecall    = 0.61
 )
 
 // stages are the shipped pipeline's stages, the event coder last.
