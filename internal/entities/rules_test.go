@@ -171,6 +171,11 @@ func TestThingsThatAreNotEntities(t *testing.T) {
 			t.Errorf("%q tagged %s\n%s", m.Text, m.Type, dump(got))
 		}
 	}
+	// The names beside them are still found.
+	check(t, body, got, []want{
+		{text: "Seoul", typ: news.Organization, actor: "KORGOV", canonical: "-"},
+		{text: "Robert Lighthizer", typ: news.Person, actor: "USA", canonical: "Robert Lighthizer"},
+	})
 }
 
 func TestLocalRoleInAState(t *testing.T) {

@@ -277,10 +277,7 @@ func (r *resolver) actorsIn(toks []token, i, j int) []actorRef {
 func (r *resolver) dropPlaceModifiers(toks []token, refs []actorRef) []actorRef {
 	var out []actorRef
 	for _, a := range refs {
-		k := 0
-		for k < len(toks) && toks[k].start < a.end {
-			k++
-		}
+		k := tokenAt(toks, a.end)
 		if k < len(toks) && !toks[k].cap && !timeWords[toks[k].lower] && !timeLead[toks[k].lower] && (strings.HasPrefix(toks[k].tag, "NN") || strings.HasPrefix(toks[k].tag, "JJ")) {
 			if _, ok := r.kb.Place(a.text); ok {
 				if _, isCountry := r.kb.Country(a.text); !isCountry {

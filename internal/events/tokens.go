@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -256,4 +257,10 @@ func endsSentence(toks []token, k int) bool {
 		return true
 	}
 	return false
+}
+
+// tokenAt returns the index of the first token starting at or after byte
+// offset off, or len(toks).
+func tokenAt(toks []token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].start >= off })
 }
